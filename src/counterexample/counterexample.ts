@@ -1,0 +1,42 @@
+/**
+ * A counterexample as users see it: steps named after spec elements with
+ * their source locations, states as values with the changes per step.
+ * Produced from integer evidence by explainEvidence; rendered by render/.
+ */
+import type { SourceSpan } from '../diagnostics/span.js';
+import type { StateView, ValueChange } from '../system/stateView.js';
+
+export interface TraceStep {
+  /** Unique transition name (e.g. `o1.ReleaseFunds.failed_after_effect`). */
+  readonly transition: string;
+  /** What happened, for humans: usually the activity name. */
+  readonly label: string;
+  readonly kind?: string;
+  readonly outcome?: string;
+  readonly instance?: string;
+  readonly span?: SourceSpan;
+}
+
+export interface TraceState {
+  readonly values: StateView;
+  /** Values that differ from the previous state (all values for the first state). */
+  readonly changes: readonly ValueChange[];
+}
+
+export type CounterexampleKind = 'path' | 'lasso' | 'tree';
+
+export interface Counterexample {
+  readonly kind: CounterexampleKind;
+  /** states.length === steps.length + 1 */
+  readonly states: readonly TraceState[];
+  readonly steps: readonly TraceStep[];
+  /** For lassos: index into states where the loop starts (the last state steps back there). */
+  readonly loopStart?: number;
+  /** What is wrong at the end of the trace, in one sentence. */
+  readonly summary: string;
+  /**
+   * When the last step leaves a declared range, it has no representable
+   * successor: the trace ends with that step and this message.
+   */
+  readonly fault?: { readonly step: TraceStep; readonly message: string };
+}

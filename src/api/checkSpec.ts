@@ -1,0 +1,124 @@
+/**
+ * Checks a loaded spec's properties with one exploration: invariants and
+ * reachability by watched atoms (BFS, so counterexamples are shortest),
+ * deadlock freedom from the dead states found, and the built-in range
+ * check. A verdict that needs the whole state space is `unknown` whenever
+ * exploration stopped early or a range fault cut it short.
+ */
+import { SpecError, error } from '../diagnostics/diagnostic.js';
+import { pathCounterexample } from '../counterexample/explainEvidence.js';
+import { explore } from '../explore/explore.js';
+import type { Exploration } from '../explore/exploration.js';
+import type { PropertyIR } from '../model/model.js';
+import { suggest } from '../elaborate/scope.js';
+import type { CheckReport, PropertyReport } from './checkReport.js';
+import type { CheckOptions, LoadedSpec } from './loadedSpec.js';
+
+export const RANGE_PROPERTY = 'in_range';
+
+function selectProperties(spec: LoadedSpec, names: readonly string[] | undefined): number[] {
+  const all = spec.model.properties.toArray();
+  if (!names || names.length === 0) return all.map((_, i) => i);
+  const known = [RANGE_PROPERTY, ...all.map((p) => p.name)];
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0) {
+    throw new SpecError(
+      unknown.map((n) => {
+        const hint = suggest(n, known);
+        return error('WF401', `no property named '${n}' in ${spec.file}${hint ? ` (did you mean '${hint}'?)` : ''}; it has: ${known.join(', ')}`);
+      }),
+    );
+  }
+  return all.map((_, i) => i).filter((i) => names.includes(all[i].name));
+}
+
+function unknownReason(x: Exploration): string | undefined {
+  if (x.status.kind === 'stopped') return `exploration stopped early (${x.status.reason}) after ${x.states} states`;
+  if (x.faults.length > 0) return `a value left its declared range (see ${RANGE_PROPERTY}), so the states beyond it were not explored`;
+  return undefined;
+}
+
+export function checkSpec(spec: LoadedSpec, options: CheckOptions = {}): CheckReport {
+  const { system, model } = spec;
+  const selected = selectProperties(spec, options.properties);
+  const props = model.properties.toArray();
+  const watch: number[] = [];
+  const watchIndex = new Map<number, number>();
+  for (const i of selected) {
+    const atom = system.propertyAtoms[i];
+    if (atom !== undefined) {
+      watchIndex.set(i, watch.length);
+      watch.push(atom);
+    }
+  }
+  const x = explore(system, {
+    watch,
+    ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.maxMemoryBytes !== undefined ? { maxMemoryBytes: options.maxMemoryBytes } : {}),
+    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+  });
+  const reason = unknownReason(x);
+  const base = { states: x.states, seconds: x.seconds };
+
+  const reports: PropertyReport[] = [];
+  const wantRange = !options.properties || options.properties.length === 0 || options.properties.includes(RANGE_PROPERTY);
+  if (wantRange) {
+    const fault = x.faults[0];
+    const common = { ...base, name: RANGE_PROPERTY, kind: 'range', formula: 'every variable stays within its declared range' };
+    if (fault) {
+      reports.push({
+        ...common,
+        result: 'violated',
+        counterexample: pathCounterexample(system, x.store, fault.state, `${RANGE_PROPERTY} is violated: ${fault.message}`, fault),
+      });
+    } else if (x.status.kind === 'stopped') {
+      reports.push({ ...common, result: 'unknown', reason: reason! });
+    } else {
+      reports.push({ ...common, result: 'holds' });
+    }
+  }
+  for (const i of selected) reports.push(checkOne(spec, props[i], x, watchIndex.get(i), reason));
+  return {
+    file: spec.file,
+    model: model.name,
+    modelKind: model.kind,
+    states: x.states,
+    transitions: x.transitions,
+    complete: x.status.kind === 'complete',
+    ...(x.status.kind === 'stopped' ? { stopReason: x.status.reason } : {}),
+    seconds: x.seconds,
+    bytesPerState: x.states > 0 ? x.bytes / x.states : 0,
+    properties: reports,
+  };
+}
+
+function checkOne(spec: LoadedSpec, p: PropertyIR, x: Exploration, watched: number | undefined, reason: string | undefined): PropertyReport {
+  const common = { name: p.name, kind: p.kind, formula: p.text, expected: p.expect, states: x.states, seconds: x.seconds };
+  const undecided = (): PropertyReport => ({ ...common, result: 'unknown', reason: reason! });
+  switch (p.kind) {
+    case 'invariant': {
+      const hit = x.watched[watched!];
+      if (hit >= 0) {
+        return { ...common, result: 'violated', counterexample: pathCounterexample(spec.system, x.store, hit, `invariant ${p.name} is false: ${p.text}`) };
+      }
+      return reason ? undecided() : { ...common, result: 'holds' };
+    }
+    case 'reachable': {
+      const hit = x.watched[watched!];
+      if (hit >= 0) return { ...common, result: 'holds' };
+      return reason ? undecided() : { ...common, result: 'violated' };
+    }
+    case 'deadlock_free': {
+      const dead = x.deadlocks[0];
+      if (dead !== undefined) {
+        return {
+          ...common,
+          result: 'violated',
+          counterexample: pathCounterexample(spec.system, x.store, dead, 'deadlock: no step is possible and the model has not ended'),
+        };
+      }
+      return reason ? undecided() : { ...common, result: 'holds' };
+    }
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * A spec that parsed, elaborated and compiled: what checkSpec and the
+ * renderers work from.
+ */
+import type { Model } from '../model/model.js';
+import type { CompiledModel } from '../compile/compileModel.js';
+
+export interface LoadedSpec {
+  readonly file: string;
+  readonly text: string;
+  readonly model: Model;
+  readonly system: CompiledModel;
+}
+
+export interface CheckOptions {
+  /** Only these properties (by name); unknown names are a SpecError (WF401). */
+  readonly properties?: readonly string[];
+  readonly maxStates?: number;
+  readonly timeoutMs?: number;
+  readonly maxMemoryBytes?: number;
+  readonly shouldStop?: () => boolean;
+}

@@ -1,0 +1,19 @@
+/**
+ * The real CliIo: process streams and cwd. No SIGINT handler on purpose:
+ * checking is synchronous, so a handler could never run and would only
+ * disable Ctrl-C; Node's default (exit by signal) stays in force.
+ */
+import type { CliIo } from './cliIo.js';
+
+export function nodeIo(): CliIo {
+  // `wfcheck … | head` closes the pipe early; that is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  };
+}

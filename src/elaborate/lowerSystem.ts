@@ -1,0 +1,97 @@
+/**
+ * Workflows → a model: a standalone workflow is a one-instance system; a
+ * `system` instantiates workflows several times over shared variables.
+ * Each instance gets its own copy of the workflow's places and local
+ * variables, named `<instance>.<name>`; shared variables exist once.
+ */
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { and, type Expr } from '../model/expr.js';
+import { makeModel, type Model, type PropertyIR } from '../model/model.js';
+import type { PropertyAst, SystemAst, WorkflowAst } from '../parse/ast.js';
+import { declareVar, lowerType } from './declarations.js';
+import { BOOL, sameType } from './lowerExpr.js';
+import { lowerProperties } from './lowerProperties.js';
+import { lowerWorkflowInstance } from './lowerWorkflow.js';
+import { NetBuilder } from './netBuilder.js';
+import { Scope } from './scope.js';
+
+export function lowerStandaloneWorkflow(wf: WorkflowAst, text: string, diags: Diagnostic[]): Model {
+  const builder = new NetBuilder();
+  const inst = lowerWorkflowInstance(builder, text, wf, diags, { prefix: '' });
+  const properties = lowerProperties(wf.properties, inst.scope, text, diags);
+  return makeModel({
+    kind: 'workflow',
+    name: wf.name.name,
+    span: wf.span,
+    slots: builder.frozenSlots(),
+    transitions: builder.frozenTransitions(),
+    terminal: inst.terminal,
+    properties,
+    clusters: builder.clusters,
+  });
+}
+
+export function lowerSystem(sys: SystemAst, workflows: ReadonlyMap<string, WorkflowAst>, text: string, diags: Diagnostic[]): Model {
+  const builder = new NetBuilder();
+  const scope = new Scope();
+  for (const d of sys.shared) declareVar(d, builder, scope, diags, { prefix: '', role: 'var' });
+
+  const instances: { name: string; span: WorkflowAst['span']; wf: WorkflowAst }[] = [];
+  for (const decl of sys.instances) {
+    const wf = workflows.get(decl.workflow.name);
+    if (!wf) {
+      diags.push(error('WF201', `undefined workflow '${decl.workflow.name}'`, decl.workflow.span));
+      continue;
+    }
+    if (decl.kind === 'count') {
+      if (decl.count < 1) diags.push(error('WF302', 'a system needs at least one instance', decl.span));
+      for (let i = 1; i <= decl.count; i++) instances.push({ name: `${wf.name.name}${i}`, span: decl.span, wf });
+    } else {
+      for (const n of decl.names) instances.push({ name: n.name, span: n.span, wf });
+    }
+  }
+  // Shared variables that the workflows declare but the system does not: declared once, here.
+  for (const { wf } of instances) {
+    for (const v of wf.vars) {
+      if (v.kind !== 'shared') continue;
+      const existing = scope.lookupLocal(v.name.name);
+      if (!existing) {
+        declareVar(v, builder, scope, diags, { prefix: '' });
+        continue;
+      }
+      const own = lowerType(v.type, [], v.name.name);
+      if (existing.kind === 'slot' && own && !sameType(own, existing.type)) {
+        diags.push(error('WF203', `shared variable '${v.name.name}' is declared with another type elsewhere`, v.name.span));
+      }
+    }
+  }
+
+  const terminals: Expr[] = [];
+  const properties: PropertyIR[] = [];
+  const taken = new Map<string, PropertyAst>();
+  const seen = new Map<string, (typeof instances)[number]>();
+  for (const inst of instances) {
+    if (seen.has(inst.name) || scope.lookupLocal(inst.name)) {
+      diags.push(error('WF202', `duplicate instance name '${inst.name}'`, inst.span));
+      continue;
+    }
+    seen.set(inst.name, inst);
+    const result = lowerWorkflowInstance(builder, text, inst.wf, diags, { prefix: `${inst.name}.`, instance: inst.name, parent: scope });
+    scope.define(inst.name, { kind: 'scope', scope: result.scope, span: inst.span });
+    terminals.push(result.terminal);
+    properties.push(...lowerProperties(inst.wf.properties, result.scope, text, diags, `${inst.name}.`, taken));
+  }
+  const terminal = and(...terminals);
+  scope.define('terminated', { kind: 'derived', expr: terminal, type: BOOL, description: 'every instance has ended' });
+  properties.unshift(...lowerProperties(sys.properties, scope, text, diags, '', taken));
+  return makeModel({
+    kind: 'system',
+    name: sys.name.name,
+    span: sys.span,
+    slots: builder.frozenSlots(),
+    transitions: builder.frozenTransitions(),
+    terminal,
+    properties,
+    clusters: builder.clusters,
+  });
+}

@@ -1,0 +1,152 @@
+/**
+ * One workflow instance → places and transitions in a NetBuilder: its
+ * variables, activities, the main thread, the saga stack and the status
+ * slot (`workflow` ∈ running | compensating | completed | failed).
+ */
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { binary, constant, slotRef, type Expr } from '../model/expr.js';
+import type { ActivityDeclAst, StmtAst, VarDeclAst, WorkflowAst } from '../parse/ast.js';
+import { createSagaStack, lowerUnwind } from './compensation.js';
+import { declareVar } from './declarations.js';
+import { lowerEffect } from './lowerEffect.js';
+import { BOOL } from './lowerExpr.js';
+import { StatementLowering } from './lowerStatements.js';
+import type { NetBuilder } from './netBuilder.js';
+import { Scope } from './scope.js';
+import { COMPENSATING, COMPLETED, FAILED, InstanceLowering, RUNNING, STATUS_VALUES, type ActivityInfo, type ThreadCtx } from './workflowContext.js';
+
+export interface InstanceResult {
+  readonly scope: Scope;
+  readonly status: number;
+  /** The instance has ended (completed or failed). */
+  readonly terminal: Expr;
+}
+
+export interface InstanceOptions {
+  readonly prefix: string;
+  readonly instance?: string;
+  /** System scope: shared variables already declared there. */
+  readonly parent?: Scope;
+}
+
+function activityInfo(ast: ActivityDeclAst, scope: Scope, diags: Diagnostic[]): ActivityInfo {
+  let mayFail = false;
+  let failAfterEffect = false;
+  let idempotent = false;
+  let retry: number | 'forever' = 0;
+  const seen = new Set<string>();
+  for (const o of ast.options) {
+    const key = o.kind;
+    if (seen.has(key)) diags.push(error('WF202', `option '${key === 'retry' ? 'retry' : key}' given twice`, o.span));
+    seen.add(key);
+    if (o.kind === 'mayFail') mayFail = true;
+    if (o.kind === 'failAfterEffect') failAfterEffect = true;
+    if (o.kind === 'idempotent') idempotent = true;
+    if (o.kind === 'retry') retry = o.count;
+  }
+  const effects = lowerEffect(ast.effect, { scope, diags });
+  return { name: ast.name.name, ast, mayFail: mayFail || failAfterEffect, failAfterEffect, idempotent, retry, effects: effects.length > 0 ? effects : [new Map()] };
+}
+
+function countCompensations(stmts: readonly StmtAst[]): number {
+  let n = 0;
+  const visit = (s: StmtAst): void => {
+    switch (s.kind) {
+      case 'call':
+        if (s.compensation) n++;
+        if (s.handler?.kind === 'block') s.handler.body.forEach(visit);
+        break;
+      case 'if':
+        s.then.forEach(visit);
+        s.else.forEach(visit);
+        break;
+      case 'while':
+      case 'repeat':
+      case 'block':
+        s.body.forEach(visit);
+        break;
+      case 'either':
+        s.branches.forEach((b) => b.forEach(visit));
+        break;
+      case 'parallel':
+        s.branches.forEach(visit);
+        if (s.handler?.kind === 'block') s.handler.body.forEach(visit);
+        break;
+      case 'race':
+        for (const arm of s.arms) {
+          arm.body.forEach(visit);
+          if (arm.kind === 'activity' && arm.handler?.kind === 'block') arm.handler.body.forEach(visit);
+        }
+        break;
+      default:
+        break;
+    }
+  };
+  stmts.forEach(visit);
+  return n;
+}
+
+export function lowerWorkflowInstance(builder: NetBuilder, text: string, wf: WorkflowAst, diags: Diagnostic[], opts: InstanceOptions): InstanceResult {
+  const scope = new Scope(opts.parent);
+  const status = builder.addSlot({
+    name: `${opts.prefix}workflow`,
+    role: 'status',
+    type: { kind: 'enum', name: 'workflow status', values: [...STATUS_VALUES] },
+    initial: RUNNING,
+    span: wf.name.span,
+    instance: opts.instance,
+  });
+  const w = new InstanceLowering(builder, text, scope, diags, status, opts.prefix, opts.instance);
+
+  for (const v of wf.vars) declareVarOrShared(v, builder, scope, diags, opts);
+  for (const a of wf.activities) {
+    const clash = scope.lookupLocal(a.name.name) ?? (w.activities.has(a.name.name) ? { kind: 'activity' as const, span: w.activities.get(a.name.name)!.ast.name.span } : undefined);
+    if (clash) {
+      const related = 'span' in clash && clash.span ? [{ message: 'first declared here', span: clash.span }] : undefined;
+      diags.push(error('WF202', `duplicate name '${a.name.name}'`, a.name.span, related));
+      continue;
+    }
+    scope.define(a.name.name, { kind: 'activity', span: a.name.span });
+    w.activities.set(a.name.name, activityInfo(a, scope, diags));
+  }
+  const st = slotRef(status);
+  const builtins: [string, Expr, string][] = [
+    ['running', binary('==', st, constant(RUNNING)), 'the workflow is running'],
+    ['compensating', binary('==', st, constant(COMPENSATING)), 'the workflow is running its compensations'],
+    ['completed', binary('==', st, constant(COMPLETED)), 'the workflow completed'],
+    ['failed', binary('==', st, constant(FAILED)), 'the workflow ended failed'],
+    ['terminated', binary('>=', st, constant(COMPLETED)), 'the workflow ended'],
+  ];
+  for (const [name, expr, description] of builtins) scope.define(name, { kind: 'derived', expr, type: BOOL, description });
+
+  if (wf.mains.length === 0) diags.push(error('WF302', `workflow '${wf.name.name}' has no main block`, wf.name.span));
+  for (const extra of wf.mains.slice(1)) diags.push(error('WF202', 'a workflow has exactly one main block', extra.span, [{ message: 'first main block', span: wf.mains[0].span }]));
+
+  const mainSpan = wf.main?.span ?? wf.span;
+  const body = wf.main?.body ?? [];
+  const saga = createSagaStack(w, countCompensations(body), mainSpan);
+  const unwind = w.newPlace('unwind', mainSpan, undefined);
+  const mainThread: ThreadCtx = {
+    fail: { post: [unwind], updates: [w.setStatus(COMPENSATING)] },
+    orphanable: false,
+    places: [],
+    inBranch: false,
+  };
+  const end = w.newPlace('end', mainSpan, mainThread);
+  const entry = new StatementLowering(w, saga).seq(body, end, mainThread);
+  w.transition({ label: 'completed', kind: 'end', span: { ...mainSpan, start: mainSpan.end - 1 }, pre: [end], post: [], guard: w.alive, updates: [w.setStatus(COMPLETED)] });
+  lowerUnwind(w, saga, unwind, mainSpan);
+  const entrySlot = builder.slots[entry];
+  builder.slots[entry] = { ...entrySlot, initial: 1 };
+
+  return { scope, status, terminal: binary('>=', st, constant(COMPLETED)) };
+}
+
+function declareVarOrShared(v: VarDeclAst, builder: NetBuilder, scope: Scope, diags: Diagnostic[], opts: InstanceOptions): void {
+  if (v.kind === 'shared' && opts.parent) {
+    // In a system the shared variable lives in the system scope (declared there first).
+    const outer = opts.parent.lookupLocal(v.name.name);
+    if (outer?.kind === 'slot') return;
+  }
+  declareVar(v, builder, scope, diags, { prefix: v.kind === 'shared' ? '' : opts.prefix, instance: v.kind === 'shared' ? undefined : opts.instance });
+}

@@ -1,0 +1,459 @@
+/**
+ * The `toAst` ohm operation: parse tree → AST, stamping every node with the
+ * span of the text it came from (this.source). Only syntax lives here.
+ */
+import type { Node, Semantics } from 'ohm-js';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceSpan } from '../diagnostics/span.js';
+import type * as A from './ast.js';
+import { getWorkflowGrammar } from './grammars.js';
+
+/** Per-call context: ohm operations are synchronous, so a module slot is safe. */
+let ctx: { file: string; diagnostics: Diagnostic[] } = { file: '', diagnostics: [] };
+
+function span(node: Node): SourceSpan {
+  return { file: ctx.file, start: node.source.startIdx, end: node.source.endIdx };
+}
+
+const MAX_INT = 2 ** 31 - 1;
+
+function number(node: Node): number {
+  const text = node.sourceString;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || Math.abs(value) > MAX_INT) {
+    ctx.diagnostics.push(error('WF102', `number ${text} is out of range (at most ${MAX_INT} in absolute value)`, span(node)));
+    return 0;
+  }
+  return value;
+}
+
+function ident(node: Node): A.Ident {
+  return { name: node.sourceString, span: span(node) };
+}
+
+function opt<T>(node: Node, f: (n: Node) => T): T | undefined {
+  return node.children.length > 0 ? f(node.children[0]) : undefined;
+}
+
+function many<T>(node: Node): T[] {
+  return node.children.map((c) => c.toAst() as T);
+}
+
+function listOf<T>(node: Node): T[] {
+  return node.asIteration().children.map((c) => c.toAst() as T);
+}
+
+function unquote(node: Node): string {
+  const raw = node.sourceString.slice(1, -1);
+  return raw.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+}
+
+function expectation(node: Node): A.ExpectationAst | undefined {
+  return opt(node, (n) => n.toAst() as A.ExpectationAst);
+}
+
+function bin(op: A.BinaryOpAst) {
+  return function (this: Node, l: Node, _op: Node, r: Node): A.ExprAst {
+    return { kind: 'binary', op, left: l.toAst(), right: r.toAst(), span: span(this) };
+  };
+}
+
+function reason(node: Node): string | undefined {
+  return opt(node, unquote);
+}
+
+let semantics: Semantics | undefined;
+
+function getSemantics(): Semantics {
+  if (semantics) return semantics;
+  const s = getWorkflowGrammar().createSemantics();
+  s.addOperation('toAst', {
+    Spec(decls) {
+      return { file: ctx.file, decls: many<A.DeclAst>(decls), span: span(this) } satisfies A.SpecAst;
+    },
+
+    WorkflowDecl(_kw, name, _o, items, _c) {
+      const all = many<WorkflowItem>(items);
+      const mains = all.filter((i): i is MainItem => i.kind === 'main').map((m) => ({ body: m.body, span: m.span }));
+      return {
+        kind: 'workflow',
+        name: ident(name),
+        vars: all.filter((i): i is A.VarDeclAst => i.kind === 'var' || i.kind === 'shared'),
+        activities: all.filter((i): i is A.ActivityDeclAst => i.kind === 'activity'),
+        main: mains[0],
+        mains,
+        properties: all.filter(isProperty),
+        span: span(this),
+      } satisfies A.WorkflowAst;
+    },
+    VarDecl(_kw, name, _colon, type, _eq, init, _semi) {
+      return { kind: 'var', name: ident(name), type: type.toAst(), init: init.toAst(), span: span(this) } satisfies A.VarDeclAst;
+    },
+    SharedDecl(_kw, name, _colon, type, _eq, init, _semi) {
+      return { kind: 'shared', name: ident(name), type: type.toAst(), init: init.toAst(), span: span(this) } satisfies A.VarDeclAst;
+    },
+    Type_range(lo, _dots, hi) {
+      return { kind: 'range', lo: number(lo), hi: number(hi), span: span(this) } satisfies A.TypeAst;
+    },
+    Type_bool(_kw) {
+      return { kind: 'bool', span: span(this) } satisfies A.TypeAst;
+    },
+    Type_enum(_o, values, _c) {
+      return { kind: 'enum', values: values.asIteration().children.map(ident), span: span(this) } satisfies A.TypeAst;
+    },
+
+    ActivityDecl(_kw, name, options, effect) {
+      return {
+        kind: 'activity',
+        name: ident(name),
+        options: many<A.ActivityOptionAst>(options),
+        effect: opt(effect, (e) => e.toAst() as A.EffectStmtAst[]) ?? [],
+        span: span(this),
+      } satisfies A.ActivityDeclAst;
+    },
+    ActivityOption_failAfterEffect(_a, _b, _c, _d) {
+      return { kind: 'failAfterEffect', span: span(this) } satisfies A.ActivityOptionAst;
+    },
+    ActivityOption_mayFail(_a, _b) {
+      return { kind: 'mayFail', span: span(this) } satisfies A.ActivityOptionAst;
+    },
+    ActivityOption_idempotent(_a) {
+      return { kind: 'idempotent', span: span(this) } satisfies A.ActivityOptionAst;
+    },
+    ActivityOption_retryForever(_a, _b) {
+      return { kind: 'retry', count: 'forever', span: span(this) } satisfies A.ActivityOptionAst;
+    },
+    ActivityOption_retryCount(_a, n) {
+      return { kind: 'retry', count: number(n), span: span(this) } satisfies A.ActivityOptionAst;
+    },
+
+    EffectBlock(_o, stmts, _c) {
+      return many<A.EffectStmtAst>(stmts);
+    },
+    EffectStmt_if(_kw, cond, then, _else, elseBlock) {
+      return {
+        kind: 'if',
+        cond: cond.toAst(),
+        then: then.toAst(),
+        else: opt(elseBlock, (b) => b.toAst() as A.EffectStmtAst[]) ?? [],
+        span: span(this),
+      } satisfies A.EffectStmtAst;
+    },
+    EffectStmt_either(_kw, first, _ors, rest) {
+      return { kind: 'either', branches: [first.toAst(), ...many<A.EffectStmtAst[]>(rest)], span: span(this) } satisfies A.EffectStmtAst;
+    },
+    EffectStmt_assign(a) {
+      return a.toAst();
+    },
+    Assignment(target, op, value, _semi) {
+      return { kind: 'assign', target: ident(target), op: op.sourceString as A.AssignOpAst, value: value.toAst(), span: span(this) };
+    },
+
+    MainDecl(_kw, block) {
+      return { kind: 'main', body: block.toAst(), span: span(this) } satisfies MainItem;
+    },
+    Block(_o, stmts, _c) {
+      return many<A.StmtAst>(stmts);
+    },
+    Stmt_while(_kw, cond, body) {
+      return { kind: 'while', cond: cond.toAst(), body: body.toAst(), span: span(this) } satisfies A.StmtAst;
+    },
+    Stmt_repeat(_kw, n, body) {
+      return { kind: 'repeat', count: number(n), body: body.toAst(), span: span(this) } satisfies A.StmtAst;
+    },
+    Stmt_parallel(_kw, join, cancel, _o, branches, _c, handler) {
+      return {
+        kind: 'parallel',
+        join: opt(join, ident),
+        cancel: cancel.children.length > 0,
+        branches: many<A.StmtAst>(branches),
+        handler: opt(handler, (h) => h.toAst() as A.HandlerAst),
+        span: span(this),
+      } satisfies A.StmtAst;
+    },
+    Stmt_race(_kw, cancel, _o, arms, _c) {
+      return { kind: 'race', cancel: cancel.children.length > 0, arms: many<A.RaceArmAst>(arms), span: span(this) } satisfies A.StmtAst;
+    },
+    Stmt_either(_kw, first, _ors, rest) {
+      return { kind: 'either', branches: [first.toAst(), ...many<A.StmtAst[]>(rest)], span: span(this) } satisfies A.StmtAst;
+    },
+    Stmt_fail(_kw, why, _semi) {
+      return { kind: 'fail', reason: reason(why), span: span(this) } satisfies A.StmtAst;
+    },
+    Stmt_abort(_kw, why, _semi) {
+      return { kind: 'abort', reason: reason(why), span: span(this) } satisfies A.StmtAst;
+    },
+    Stmt_return(_kw, _semi) {
+      return { kind: 'return', span: span(this) } satisfies A.StmtAst;
+    },
+    Stmt_skip(_kw, _semi) {
+      return { kind: 'skip', span: span(this) } satisfies A.StmtAst;
+    },
+    Stmt_block(block) {
+      return { kind: 'block', body: block.toAst(), span: span(this) } satisfies A.StmtAst;
+    },
+    Stmt_assign(a) {
+      return a.toAst();
+    },
+    Stmt_call(name, comp, handler, _semi) {
+      return {
+        kind: 'call',
+        activity: ident(name),
+        compensation: opt(comp, (c) => c.toAst() as A.Ident),
+        handler: opt(handler, (h) => h.toAst() as A.HandlerAst),
+        span: span(this),
+      } satisfies A.StmtAst;
+    },
+    IfStmt(_kw, cond, then, elseClause) {
+      return {
+        kind: 'if',
+        cond: cond.toAst(),
+        then: then.toAst(),
+        else: opt(elseClause, (e) => e.toAst() as A.StmtAst[]) ?? [],
+        span: span(this),
+      } satisfies A.StmtAst;
+    },
+    ElseClause_elseIf(_kw, ifStmt) {
+      return [ifStmt.toAst()];
+    },
+    ElseClause_else(_kw, block) {
+      return block.toAst();
+    },
+    Compensation(_kw, name) {
+      return ident(name);
+    },
+    Handler(_kw, body) {
+      return body.toAst();
+    },
+    HandlerBody_continue(_kw) {
+      return { kind: 'continue', span: span(this) } satisfies A.HandlerAst;
+    },
+    HandlerBody_fail(_kw, why) {
+      return { kind: 'fail', reason: reason(why), span: span(this) } satisfies A.HandlerAst;
+    },
+    HandlerBody_abort(_kw, why) {
+      return { kind: 'abort', reason: reason(why), span: span(this) } satisfies A.HandlerAst;
+    },
+    HandlerBody_block(block) {
+      return { kind: 'block', body: block.toAst(), span: span(this) } satisfies A.HandlerAst;
+    },
+    RaceArm_timer(_kw, duration, _arrow, body) {
+      return { kind: 'timer', duration: opt(duration, (d) => d.sourceString), body: body.toAst(), span: span(this) } satisfies A.RaceArmAst;
+    },
+    RaceArm_activity(name, handler, _arrows, bodies) {
+      return {
+        kind: 'activity',
+        activity: ident(name),
+        handler: opt(handler, (h) => h.toAst() as A.HandlerAst),
+        body: opt(bodies, (b) => b.toAst() as A.StmtAst[]) ?? [],
+        span: span(this),
+      } satisfies A.RaceArmAst;
+    },
+
+    MachineDecl(_kw, name, _o, items, _c) {
+      const all = many<MachineItem>(items);
+      return {
+        kind: 'machine',
+        name: ident(name),
+        initial: all.flatMap((i) => (i.kind === 'initial' ? [i.state] : [])),
+        finals: all.flatMap((i) => (i.kind === 'final' ? i.states : [])),
+        vars: all.flatMap((i) => (i.kind === 'var' || i.kind === 'shared' ? [i] : [])),
+        edges: all.flatMap((i) => (i.kind === 'edge' ? [i.edge] : [])),
+        properties: all.filter(isProperty),
+        span: span(this),
+      } satisfies A.MachineAst;
+    },
+    MachineItem_initial(_kw, name, _semi) {
+      return { kind: 'initial', state: ident(name) } satisfies MachineItem;
+    },
+    MachineItem_final(_kw, names, _semi) {
+      return { kind: 'final', states: names.asIteration().children.map(ident) } satisfies MachineItem;
+    },
+    MachineItem_var(v) {
+      return v.toAst();
+    },
+    MachineItem_property(p) {
+      return p.toAst();
+    },
+    MachineItem_edge(from, _arrow, to, event, guard, action, _semi) {
+      const edge: A.EdgeAst = {
+        from: from.toAst(),
+        to: to.toAst(),
+        event: opt(event, (e) => e.toAst() as A.Ident),
+        guard: opt(guard, (g) => g.toAst() as A.ExprAst),
+        action: opt(action, (a) => a.toAst() as A.EffectStmtAst[]) ?? [],
+        span: span(this),
+      };
+      return { kind: 'edge', edge } satisfies MachineItem;
+    },
+    StateRef_star(_s) {
+      return { kind: 'star', span: span(this) } satisfies A.StateRefAst;
+    },
+    StateRef_named(name) {
+      return { kind: 'state', name: ident(name) } satisfies A.StateRefAst;
+    },
+    EdgeEvent(_kw, name) {
+      return ident(name);
+    },
+    EdgeGuard(_kw, e) {
+      return e.toAst();
+    },
+    EdgeAction(_kw, block) {
+      return block.toAst();
+    },
+
+    NetDecl(_kw, name, _o, items, _c) {
+      const all = many<NetItem>(items);
+      return {
+        kind: 'net',
+        name: ident(name),
+        places: all.flatMap((i) => (i.kind === 'places' ? i.places : [])),
+        transitions: all.flatMap((i) => (i.kind === 'transition' ? [i.transition] : [])),
+        properties: all.filter(isProperty),
+        span: span(this),
+      } satisfies A.NetAst;
+    },
+    NetItem_place(_kw, places, _semi) {
+      return { kind: 'places', places: listOf<A.PlaceAst>(places) } satisfies NetItem;
+    },
+    NetItem_transition(_kw, name, _colon, inputs, _arrow, outputs, _semi) {
+      const transition: A.NetTransitionAst = {
+        name: ident(name),
+        inputs: listOf<A.ArcAst>(inputs),
+        outputs: listOf<A.ArcAst>(outputs),
+        span: span(this),
+      };
+      return { kind: 'transition', transition } satisfies NetItem;
+    },
+    NetItem_property(p) {
+      return p.toAst();
+    },
+    PlaceDef(name, init, capacity) {
+      return {
+        name: ident(name),
+        initial: opt(init, (i) => i.toAst() as number) ?? 0,
+        capacity: opt(capacity, (c) => c.toAst() as number),
+        span: span(this),
+      } satisfies A.PlaceAst;
+    },
+    PlaceInit(_eq, n) {
+      return number(n);
+    },
+    PlaceCapacity(_kw, n) {
+      return number(n);
+    },
+    ArcTerm_weighted(n, _star, place) {
+      return { place: ident(place), weight: number(n), span: span(this) } satisfies A.ArcAst;
+    },
+    ArcTerm_single(place) {
+      return { place: ident(place), weight: 1, span: span(this) } satisfies A.ArcAst;
+    },
+
+    SystemDecl(_kw, name, _o, items, _c) {
+      const all = many<SystemItem>(items);
+      return {
+        kind: 'system',
+        name: ident(name),
+        shared: all.filter((i): i is A.VarDeclAst => i.kind === 'shared'),
+        instances: all.flatMap((i) => (i.kind === 'instances' ? [i.decl] : [])),
+        properties: all.filter(isProperty),
+        span: span(this),
+      } satisfies A.SystemAst;
+    },
+    SystemItem_shared(d) {
+      return d.toAst();
+    },
+    SystemItem_count(_kw, n, _of, wf, _semi) {
+      return { kind: 'instances', decl: { kind: 'count', count: number(n), workflow: ident(wf), span: span(this) } } satisfies SystemItem;
+    },
+    SystemItem_named(_kw, names, _colon, wf, _semi) {
+      return {
+        kind: 'instances',
+        decl: { kind: 'named', names: names.asIteration().children.map(ident), workflow: ident(wf), span: span(this) },
+      } satisfies SystemItem;
+    },
+    SystemItem_property(p) {
+      return p.toAst();
+    },
+
+    PropertyDecl_invariant(_kw, name, _colon, expr, expect, _semi) {
+      return { kind: 'invariant', name: ident(name), expr: expr.toAst(), expect: expectation(expect), span: span(this) } satisfies A.PropertyAst;
+    },
+    PropertyDecl_reachable(_kw, name, _colon, expr, expect, _semi) {
+      return { kind: 'reachable', name: ident(name), expr: expr.toAst(), expect: expectation(expect), span: span(this) } satisfies A.PropertyAst;
+    },
+    PropertyDecl_deadlockFree(_kw, expect, _semi) {
+      return { kind: 'deadlock_free', expect: expectation(expect), span: span(this) } satisfies A.PropertyAst;
+    },
+    Expectation_violated(_a, _b) {
+      return 'violated';
+    },
+    Expectation_holds(_a, _b) {
+      return 'holds';
+    },
+
+    Iff_iff: bin('<->'),
+    Implies_implies: bin('->'),
+    Or_or: bin('||'),
+    And_and: bin('&&'),
+    Not_not(_bang, arg) {
+      return { kind: 'unary', op: '!', arg: arg.toAst(), span: span(this) } satisfies A.ExprAst;
+    },
+    Compare_compare(l, op, r) {
+      return { kind: 'binary', op: op.sourceString as A.BinaryOpAst, left: l.toAst(), right: r.toAst(), span: span(this) } satisfies A.ExprAst;
+    },
+    Sum_plus: bin('+'),
+    Sum_minus: bin('-'),
+    Product_times: bin('*'),
+    Unary_neg(_minus, arg) {
+      return { kind: 'unary', op: '-', arg: arg.toAst(), span: span(this) } satisfies A.ExprAst;
+    },
+    Primary_paren(_o, e, _c) {
+      return e.toAst();
+    },
+    Primary_number(n) {
+      return { kind: 'number', value: number(n), span: span(this) } satisfies A.ExprAst;
+    },
+    Primary_true(_kw) {
+      return { kind: 'bool', value: true, span: span(this) } satisfies A.ExprAst;
+    },
+    Primary_false(_kw) {
+      return { kind: 'bool', value: false, span: span(this) } satisfies A.ExprAst;
+    },
+    Primary_apply(fn, _o, args, _c) {
+      return { kind: 'apply', fn: ident(fn), args: listOf<A.ExprAst>(args), span: span(this) } satisfies A.ExprAst;
+    },
+    Primary_qualified(scope, _dot, member) {
+      return { kind: 'qualified', scope: ident(scope), member: ident(member), span: span(this) } satisfies A.ExprAst;
+    },
+    Primary_name(name) {
+      return { kind: 'name', name: name.sourceString, span: span(this) } satisfies A.ExprAst;
+    },
+  });
+  semantics = s;
+  return s;
+}
+
+type MainItem = { kind: 'main'; body: A.StmtAst[]; span: SourceSpan };
+type WorkflowItem = A.VarDeclAst | A.ActivityDeclAst | MainItem | A.PropertyAst;
+type MachineItem =
+  | { kind: 'initial'; state: A.Ident }
+  | { kind: 'final'; states: A.Ident[] }
+  | { kind: 'edge'; edge: A.EdgeAst }
+  | A.VarDeclAst
+  | A.PropertyAst;
+type NetItem = { kind: 'places'; places: A.PlaceAst[] } | { kind: 'transition'; transition: A.NetTransitionAst } | A.PropertyAst;
+type SystemItem = A.VarDeclAst | { kind: 'instances'; decl: A.InstanceDeclAst } | A.PropertyAst;
+
+function isProperty(i: { kind: string }): i is A.PropertyAst {
+  return i.kind === 'invariant' || i.kind === 'reachable' || i.kind === 'deadlock_free';
+}
+
+/** Build the AST of a successful match; number-range problems come back as diagnostics. */
+export function buildAst(match: Parameters<Semantics>[0], file: string): { ast: A.SpecAst; diagnostics: Diagnostic[] } {
+  ctx = { file, diagnostics: [] };
+  const ast = getSemantics()(match).toAst() as A.SpecAst;
+  const diagnostics = ctx.diagnostics;
+  ctx = { file: '', diagnostics: [] };
+  return { ast, diagnostics };
+}

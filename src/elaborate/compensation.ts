@@ -40,6 +40,9 @@ export function pushVariants(stack: SagaStack, activity: ActivityInfo, span: Sou
       { slot: stack.size, value: constant(depth + 1) },
     ],
   }));
+  // A full stack (a compensating call inside a loop) is reported as a range fault, not silently dropped.
+  const depth = stack.entries.length;
+  variants.push({ guard: binary('==', slotRef(stack.size), constant(depth)), updates: [{ slot: stack.size, value: constant(depth + 1) }] });
   return variants;
 }
 

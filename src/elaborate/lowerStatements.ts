@@ -138,6 +138,16 @@ export class StatementLowering {
         w.step({ label: 'return', kind: 'end', span: s.span, pre: [entry], post: [], updates: [w.setStatus(COMPLETED)], cluster: t.cluster });
         return entry;
       }
+      case 'register': {
+        const entry = w.newPlace('register', s.span, t);
+        const c = this.activity(s.compensation);
+        if (c && this.saga) {
+          for (const v of pushVariants(this.saga, c, s.compensation.span)) {
+            w.step({ label: `compensate with ${c.name}`, kind: 'step', span: s.span, pre: [entry], post: [exit], guard: v.guard, updates: v.updates, cluster: t.cluster });
+          }
+        }
+        return entry;
+      }
       case 'call':
         return this.call(s, exit, t);
       case 'parallel':

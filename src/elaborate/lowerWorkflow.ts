@@ -52,6 +52,9 @@ function countCompensations(stmts: readonly StmtAst[]): number {
   let n = 0;
   const visit = (s: StmtAst): void => {
     switch (s.kind) {
+      case 'register':
+        n++;
+        break;
       case 'call':
         if (s.compensation) n++;
         if (s.handler?.kind === 'block') s.handler.body.forEach(visit);

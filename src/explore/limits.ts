@@ -13,4 +13,9 @@ export interface ExploreLimits {
   readonly shouldStop?: () => boolean;
 }
 
-export type StopReason = 'max-states' | 'timeout' | 'memory' | 'interrupted';
+/**
+ * Why exploration stopped early. 'watched-found' is not a limit: it means
+ * `stopWhenWatchedFound` was set and every watched atom has a witness, so
+ * the watched results are final but counts and deadlocks cover only part.
+ */
+export type StopReason = 'max-states' | 'timeout' | 'memory' | 'interrupted' | 'watched-found';

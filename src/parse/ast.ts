@@ -77,6 +77,7 @@ export type StmtAst =
   | { readonly kind: 'abort'; readonly reason?: string; readonly span: SourceSpan }
   | { readonly kind: 'return'; readonly span: SourceSpan }
   | { readonly kind: 'skip'; readonly span: SourceSpan }
+  | { readonly kind: 'register'; readonly compensation: Ident; readonly span: SourceSpan }
   | { readonly kind: 'block'; readonly body: readonly StmtAst[]; readonly span: SourceSpan };
 
 export type ExpectationAst = 'holds' | 'violated';

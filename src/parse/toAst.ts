@@ -189,6 +189,9 @@ function getSemantics(): Semantics {
     Stmt_skip(_kw, _semi) {
       return { kind: 'skip', span: span(this) } satisfies A.StmtAst;
     },
+    Stmt_register(_kw, _with, name, _semi) {
+      return { kind: 'register', compensation: ident(name), span: span(this) } satisfies A.StmtAst;
+    },
     Stmt_block(block) {
       return { kind: 'block', body: block.toAst(), span: span(this) } satisfies A.StmtAst;
     },

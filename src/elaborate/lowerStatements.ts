@@ -70,8 +70,8 @@ export class StatementLowering {
         const elseEntry = this.seq(s.else, exit, t);
         if (c) {
           const text = w.source(s.cond.span);
-          w.step({ label: `if ${text}`, kind: 'step', span: s.cond.span, pre: [entry], post: [thenEntry], guard: c.expr, cluster: t.cluster });
-          w.step({ label: `if !(${text})`, kind: 'step', span: s.cond.span, pre: [entry], post: [elseEntry], guard: not(c.expr), cluster: t.cluster });
+          w.step({ label: `if ${text}`, outcome: 'true', kind: 'step', span: s.cond.span, pre: [entry], post: [thenEntry], guard: c.expr, cluster: t.cluster });
+          w.step({ label: `if ${text}`, outcome: 'false', kind: 'step', span: s.cond.span, pre: [entry], post: [elseEntry], guard: not(c.expr), cluster: t.cluster });
         }
         return entry;
       }
@@ -81,8 +81,8 @@ export class StatementLowering {
         const body = this.seq(s.body, loop, t);
         if (c) {
           const text = w.source(s.cond.span);
-          w.step({ label: `while ${text}`, kind: 'step', span: s.cond.span, pre: [loop], post: [body], guard: c.expr, cluster: t.cluster });
-          w.step({ label: `end while ${text}`, kind: 'step', span: s.cond.span, pre: [loop], post: [exit], guard: not(c.expr), cluster: t.cluster });
+          w.step({ label: `while ${text}`, outcome: 'true', kind: 'step', span: s.cond.span, pre: [loop], post: [body], guard: c.expr, cluster: t.cluster });
+          w.step({ label: `while ${text}`, outcome: 'false', kind: 'step', span: s.cond.span, pre: [loop], post: [exit], guard: not(c.expr), cluster: t.cluster });
         }
         return loop;
       }

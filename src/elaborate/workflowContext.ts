@@ -89,7 +89,7 @@ export class InstanceLowering {
   }
 
   source(span: SourceSpan): string {
-    return this.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+    return this.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim().replace(/;$/, '');
   }
 
   newPlace(what: string, span: SourceSpan | undefined, thread: ThreadCtx | undefined): number {

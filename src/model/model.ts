@@ -55,7 +55,8 @@ export type TransitionKind =
   | 'machine' // state machine edge
   | 'net'; // P/T net transition
 
-export type Outcome = 'ok' | 'failed' | 'failed after effect' | 'retry' | 'retry after effect';
+/** Activity outcomes, and for branching steps which way the condition went. */
+export type Outcome = 'ok' | 'failed' | 'failed after effect' | 'retry' | 'retry after effect' | 'true' | 'false';
 
 export interface NetTransitionProps {
   /** Unique name (used in --json steps and DOT). */

@@ -1,20 +1,140 @@
 /**
- * End-to-end CLI runs on real specs through the real loadSpec/checkSpec.
- * Waiting for the pipeline and test/fixtures/specs/ (owned by the lead);
- * each todo names the fixture it needs and what to pin.
+ * End-to-end CLI runs on real specs through the real loadSpec/checkSpec:
+ * exit codes, pinned output, the --json contract and the golden DOT of the
+ * Coinbase counterexample.
  */
-import { describe, it } from 'vitest';
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { expectGolden } from '../golden/expectGolden.js';
+import { memoryIo } from './memoryIo.js';
+
+const COINBASE = 'specs/payments/coinbase-crosschain-transfer.wf';
+const COINBASE_FIXED = 'specs/payments/coinbase-crosschain-transfer-fixed.wf';
+
+async function run(...argv: string[]) {
+  const m = memoryIo();
+  const code = await main(argv, m.io);
+  return { code, stdout: m.stdout(), stderr: m.stderr() };
+}
+
+interface JsonStep {
+  step: number;
+  name: string;
+  outcome?: string;
+}
+interface JsonProperty {
+  name: string;
+  kind: string;
+  formula: string;
+  result: string;
+  expected?: string;
+  counterexample?: { kind: string; steps: JsonStep[]; loopStart?: number };
+}
+interface JsonReport {
+  file: string;
+  model: string;
+  states: number;
+  transitions: number;
+  complete: boolean;
+  seconds: number;
+  properties: JsonProperty[];
+}
 
 describe('wfcheck check on real specs', () => {
-  it.todo('missing file: `check no/such.wf` exits 2 with "error WF501: cannot read …" on stderr, nothing on stdout');
-  it.todo('syntax error (fixtures/specs/bad/*.wf): exits 2, stderr pinned as the code frame');
-  it.todo('good spec where everything holds: exits 0, stdout = summary only (golden)');
-  it.todo('buggy spec with `expect violated`: exits 0 and prints the trace under "violated as expected"');
-  it.todo('spec with an unexpected violation: exits 1, trace locations point at the right lines');
-  it.todo('--max-states 10 on a larger spec: exits 3, summary says "not decided: max-states"');
-  it.todo('--property unknown_name: exits 2 with WF401');
-  it.todo('--json on a real spec: stdout parses, matches test/golden/json/<spec>.json');
-  it.todo('--dot/--svg on a violated spec: the written DOT equals counterexampleToDot of the JSON-reported trace');
-  it.todo('main() without an injected pipeline loads src/cli/apiPipeline.ts (the real loadSpec + checkSpec)');
-  it.todo('bin/wfcheck.js after `npm run build`: `--version` and a check run exit with the same codes as main()');
+  it('missing file: exit 2, WF501 on stderr, nothing on stdout', async () => {
+    const r = await run('check', 'no/such.wf');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("error WF501: cannot read 'no/such.wf': no such file");
+  });
+
+  it('syntax error: exit 2 with a located code frame', async () => {
+    const r = await run('check', 'test/fixtures/cli/syntax-error.wf');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expectGolden('errors/cli-syntax-error.txt', r.stderr);
+  });
+
+  it('the seeded Coinbase spec exits 0: its violations are expected, and the trace is printed', async () => {
+    const r = await run('check', COINBASE);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--- conservation: violated as expected ---');
+    expect(r.stdout).toContain('ReleaseFunds  (failed after effect)');
+    expect(r.stderr).toBe('');
+  });
+
+  it('--json: result violated with the steps LockFunds → … → ReleaseFunds (failed after effect) → UnlockFunds', async () => {
+    const r = await run('check', COINBASE, '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    // The DESIGN.md §6 contract: these keys, in this order (others may sit between them).
+    const keys = Object.keys(report).filter((k) => ['file', 'model', 'states', 'transitions', 'complete', 'seconds', 'properties'].includes(k));
+    expect(keys).toEqual(['file', 'model', 'states', 'transitions', 'complete', 'seconds', 'properties']);
+    expect(report).toMatchObject({ file: COINBASE, model: 'CrossChainTransfer', complete: true });
+    // 70 states: pinned so that a change of semantics is noticed (and explained in its commit).
+    expect(report.states).toBe(70);
+    const conservation = report.properties.find((p) => p.name === 'conservation')!;
+    expect(conservation).toMatchObject({ kind: 'invariant', result: 'violated', expected: 'violated', formula: 'src + locked + tgt == 100' });
+    const steps = conservation.counterexample!.steps;
+    expect(conservation.counterexample!.kind).toBe('path');
+    const activities = steps.filter((s) => /^[A-Z]/.test(s.name)).map((s) => `${s.name}${s.outcome && s.outcome !== 'ok' ? ` (${s.outcome})` : ''}`);
+    expect(activities).toEqual(['LockFunds', 'MonitorConfirmation', 'ReleaseFunds (failed after effect)', 'UnlockFunds']);
+    expect(steps.map((s) => s.step)).toEqual(steps.map((_, i) => i + 1));
+  });
+
+  it('the fixed Coinbase spec holds: exit 0, every property holds', async () => {
+    const r = await run('check', COINBASE_FIXED, '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.properties.map((p) => [p.name, p.result])).toEqual([
+      ['in_range', 'holds'],
+      ['conservation', 'holds'],
+      ['released_only_if_confirmed', 'holds'],
+      ['no_stuck_funds', 'holds'],
+      ['deadlock_free', 'holds'],
+    ]);
+  });
+
+  it('an unexpected violation exits 1 and the trace points at the spec lines', async () => {
+    const r = await run('check', 'test/fixtures/cli/unexpected.wf');
+    expect(r.code).toBe(1);
+    // Charge retried after its effect landed: the balance is charged twice.
+    expect(r.stdout).toContain('Charge  (retry after effect)');
+    expect(r.stdout).toContain('unexpected.wf:6');
+  });
+
+  it('--max-states below the state count: exit 3, results unknown, never holds', async () => {
+    const r = await run('check', COINBASE_FIXED, '--max-states', '10', '--json');
+    expect(r.code).toBe(3);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.complete).toBe(false);
+    expect(report.properties.every((p) => p.result === 'unknown')).toBe(true);
+  });
+
+  it('--property selects; an unknown name is WF401 with a suggestion', async () => {
+    const ok = await run('check', COINBASE, '--property', 'conservation', '--json');
+    expect(ok.code).toBe(0);
+    expect((JSON.parse(ok.stdout) as JsonReport).properties.map((p) => p.name)).toEqual(['conservation']);
+    const bad = await run('check', COINBASE, '--property', 'conservaton');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("error WF401: no property named 'conservaton' in specs/payments/coinbase-crosschain-transfer.wf (did you mean 'conservation'?)");
+  });
+
+  it('--dot writes the golden DOT of the Coinbase conservation counterexample; --svg an SVG', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wfcheck-cli-'));
+    const dot = join(dir, 'cex.dot');
+    const svg = join(dir, 'cex.svg');
+    const r = await run('check', COINBASE, '--property', 'conservation', '--dot', dot, '--svg', svg);
+    expect(r.code).toBe(0);
+    expectGolden('dot/coinbase-conservation.dot', readFileSync(dot, 'utf8'));
+    const picture = readFileSync(svg, 'utf8');
+    expect(picture).toMatch(/^<\?xml|^<svg/);
+    expect(picture).toContain('ReleaseFunds');
+    // Written atomically: no temporary file is left next to the outputs.
+    expect(readdirSync(dir).sort()).toEqual(['cex.dot', 'cex.svg']);
+    expect(existsSync(COINBASE)).toBe(true);
+  });
 });

@@ -9,7 +9,8 @@ import type { EffectStmtAst, Ident, AssignOpAst, ExprAst } from '../parse/ast.js
 import { binary, substitute, type Expr } from '../model/expr.js';
 import { typeRange } from '../model/types.js';
 import type { Update } from '../model/model.js';
-import { lowerExpr, type ExprContext } from './lowerExpr.js';
+import { lowerExpr, slotRanges, type ExprContext } from './lowerExpr.js';
+import { intervalOf } from '../model/interval.js';
 
 /** slot → new value, as an expression over the pre-state. */
 export type Effect = ReadonlyMap<number, Expr>;
@@ -34,12 +35,15 @@ export function assignment(target: Ident, op: AssignOpAst, value: ExprAst, env: 
   const self: Expr = { kind: 'slot', slot: binding.slot };
   if (op === '+=') v = binary('+', self, v);
   if (op === '-=') v = binary('-', self, v);
-  if (v.kind === 'const') {
-    const { lo, hi } = typeRange(binding.type);
-    if (v.value < lo || v.value > hi) {
-      ctx.diags.push(error('WF206', `value ${v.value} is outside the range ${lo}..${hi} of '${target.name}'`, value.span));
-      return undefined;
-    }
+  // Reject an update that can never stay in range; one that only may leave it
+  // is checked at run time, where a trace shows how.
+  const { lo, hi } = typeRange(binding.type);
+  const can = intervalOf(v, slotRanges(ctx.scope));
+  if (can.hi < lo || can.lo > hi) {
+    const what = can.lo === can.hi ? `${can.lo}` : `between ${can.lo} and ${can.hi}`;
+    const span = { file: target.span.file, start: target.span.start, end: value.span.end };
+    ctx.diags.push(error('WF206', `this assignment always leaves the range ${lo}..${hi} of '${target.name}': the new value is ${what}`, span));
+    return undefined;
   }
   const next = new Map(env);
   next.set(binding.slot, substitute(v, env));

@@ -6,7 +6,7 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ExprAst } from '../parse/ast.js';
 import { binary, constant, type Expr } from '../model/expr.js';
-import { formatType, type ValueType } from '../model/types.js';
+import { formatType, typeRange, type ValueType } from '../model/types.js';
 import { suggest, type Binding, type Scope } from './scope.js';
 
 export type Typed = { readonly expr: Expr; readonly type: ValueType };
@@ -18,6 +18,20 @@ export interface ExprContext {
   readonly scope: Scope;
   readonly diags: Diagnostic[];
   readonly apply?: ApplyHook;
+}
+
+/** Declared range of a slot, from the binding that names it (for interval checks). */
+export function slotRanges(scope: Scope): (slot: number) => { lo: number; hi: number } {
+  const ranges = new Map<number, { lo: number; hi: number }>();
+  const collect = (s: Scope | undefined): void => {
+    if (!s) return;
+    for (const name of s.visibleNames()) {
+      const b = s.lookup(name);
+      if (b?.kind === 'slot' && !ranges.has(b.slot)) ranges.set(b.slot, typeRange(b.type));
+    }
+  };
+  collect(scope);
+  return (slot) => ranges.get(slot) ?? { lo: -(2 ** 31), hi: 2 ** 31 - 1 };
 }
 
 const INT: ValueType = { kind: 'int', lo: -(2 ** 31), hi: 2 ** 31 - 1 };

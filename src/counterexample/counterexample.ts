@@ -39,4 +39,18 @@ export interface Counterexample {
    * successor: the trace ends with that step and this message.
    */
   readonly fault?: { readonly step: TraceStep; readonly message: string };
+  /**
+   * CTL witness trees (kind 'tree'): sub-witnesses that hang off states of
+   * this path — e.g. for AG(p -> AF q) the lasso showing AF q fails, hanging
+   * off the state where p holds.
+   */
+  readonly branches?: readonly CounterexampleBranch[];
+}
+
+export interface CounterexampleBranch {
+  /** Index into the parent's states where the sub-witness starts (its first state equals that state). */
+  readonly at: number;
+  /** What the sub-witness shows, e.g. "AF completed fails from here". */
+  readonly note: string;
+  readonly witness: Counterexample;
 }

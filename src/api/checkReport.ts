@@ -20,6 +20,8 @@ export interface PropertyReport {
   /** States stored when this verdict was reached. */
   readonly states: number;
   readonly seconds: number;
+  /** UpperBounds (MCC): the largest token sum of the listed places over the reachable markings. */
+  readonly bound?: number;
 }
 
 export interface CheckReport {
@@ -34,6 +36,9 @@ export interface CheckReport {
   readonly stopReason?: StopReason;
   readonly seconds: number;
   readonly bytesPerState: number;
+  /** P/T nets, complete explorations: the most tokens in one place, and in one marking (MCC's state-space figures). */
+  readonly maxTokensInPlace?: number;
+  readonly maxTokensPerMarking?: number;
   readonly properties: readonly PropertyReport[];
 }
 

@@ -12,6 +12,7 @@ import type { Exploration } from '../explore/exploration.js';
 import type { PropertyIR } from '../model/model.js';
 import { suggest } from '../elaborate/scope.js';
 import type { CheckReport, PropertyReport } from './checkReport.js';
+import { checkTemporal } from './temporalProperty.js';
 import type { CheckOptions, LoadedSpec } from './loadedSpec.js';
 
 export const RANGE_PROPERTY = 'in_range';
@@ -51,8 +52,10 @@ export function checkSpec(spec: LoadedSpec, options: CheckOptions = {}): CheckRe
       watch.push(atom);
     }
   }
+  const needsGraph = selected.some((i) => props[i].kind === 'ctl');
   const x = explore(system, {
     watch,
+    storeEdges: needsGraph,
     ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxMemoryBytes !== undefined ? { maxMemoryBytes: options.maxMemoryBytes } : {}),
@@ -78,7 +81,11 @@ export function checkSpec(spec: LoadedSpec, options: CheckOptions = {}): CheckRe
       reports.push({ ...common, result: 'holds' });
     }
   }
-  for (const i of selected) reports.push(checkOne(spec, props[i], x, watchIndex.get(i), reason));
+  for (const i of selected) {
+    const p = props[i];
+    if (p.kind === 'ctl' || p.kind === 'ltl') reports.push(checkTemporal(spec, p, options, x.graph ? x : undefined));
+    else reports.push(checkOne(spec, p, x, watchIndex.get(i), reason));
+  }
   return {
     file: spec.file,
     model: model.name,
@@ -93,7 +100,7 @@ export function checkSpec(spec: LoadedSpec, options: CheckOptions = {}): CheckRe
   };
 }
 
-function checkOne(spec: LoadedSpec, p: PropertyIR, x: Exploration, watched: number | undefined, reason: string | undefined): PropertyReport {
+function checkOne(spec: LoadedSpec, p: Exclude<PropertyIR, { kind: 'ctl' | 'ltl' }>, x: Exploration, watched: number | undefined, reason: string | undefined): PropertyReport {
   const common = { name: p.name, kind: p.kind, formula: p.text, expected: p.expect, states: x.states, seconds: x.seconds };
   const undecided = (): PropertyReport => ({ ...common, result: 'unknown', reason: reason! });
   switch (p.kind) {

@@ -19,4 +19,6 @@ export interface CheckOptions {
   readonly timeoutMs?: number;
   readonly maxMemoryBytes?: number;
   readonly shouldStop?: () => boolean;
+  /** An MCC `<property-set>` file (already read) whose properties replace the spec's own (P/T nets only). */
+  readonly mccFormulas?: { readonly file: string; readonly text: string };
 }

@@ -14,7 +14,8 @@ import { FAILED, type ActivityInfo, type InstanceLowering } from './workflowCont
 export interface SagaStack {
   readonly entries: readonly number[];
   readonly size: number;
-  readonly sites: { readonly activity: ActivityInfo; readonly span: SourceSpan }[];
+  /** `activity` is the compensation; `forward` the step it undoes (none for `compensate with`). */
+  readonly sites: { readonly activity: ActivityInfo; readonly span: SourceSpan; readonly forward?: string }[];
 }
 
 export function createSagaStack(w: InstanceLowering, maxDepth: number, span: SourceSpan): SagaStack | undefined {
@@ -30,8 +31,8 @@ export function createSagaStack(w: InstanceLowering, maxDepth: number, span: Sou
 }
 
 /** Success variants of a call that registers compensation `c`: one per stack depth. */
-export function pushVariants(stack: SagaStack, activity: ActivityInfo, span: SourceSpan): { guard: Expr; updates: Update[] }[] {
-  stack.sites.push({ activity, span });
+export function pushVariants(stack: SagaStack, activity: ActivityInfo, span: SourceSpan, forward?: string): { guard: Expr; updates: Update[] }[] {
+  stack.sites.push({ activity, span, ...(forward ? { forward } : {}) });
   const id = stack.sites.length;
   const variants = stack.entries.map((entry, depth) => ({
     guard: binary('==', slotRef(stack.size), constant(depth)),
@@ -44,6 +45,11 @@ export function pushVariants(stack: SagaStack, activity: ActivityInfo, span: Sou
   const depth = stack.entries.length;
   variants.push({ guard: binary('==', slotRef(stack.size), constant(depth)), updates: [{ slot: stack.size, value: constant(depth + 1) }] });
   return variants;
+}
+
+function forwardCompensated(w: InstanceLowering, forward: string | undefined): Update[] {
+  const slot = forward ? w.tracking.get(forward)?.compensated : undefined;
+  return slot === undefined ? [] : [{ slot, value: constant(1) }];
 }
 
 /** Transitions at the unwind place: pop and run compensations until empty, then the workflow has failed. */
@@ -85,7 +91,7 @@ export function lowerUnwind(w: InstanceLowering, stack: SagaStack | undefined, u
         kind: 'compensate',
         pre: [unwind],
         guard: and(binary('==', slotRef(stack.size), constant(depth + 1)), binary('==', slotRef(entry), constant(id))),
-        ok: { post: [unwind], updates: pop },
+        ok: { post: [unwind], updates: [...pop, ...forwardCompensated(w, site.forward)] },
         fail: { post: [unwind], updates: [...pop, { slot: failedFlag as number, value: constant(1) }] },
         orphanable: false,
       });

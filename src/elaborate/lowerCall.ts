@@ -56,6 +56,18 @@ function merge(effect: Effect | undefined, ...lists: (readonly Update[])[]): Upd
   return [...out.values()];
 }
 
+/** Writes to the activity's history slots for one completion outcome. */
+function trackingUpdates(w: InstanceLowering, a: ActivityInfo, outcome: Outcome, effectLanded: boolean, leaving: boolean, compensation: boolean): Update[] {
+  const t = w.tracking.get(a.name);
+  if (!t) return [];
+  const out: Update[] = [];
+  const set = (slot: number | undefined) => slot !== undefined && out.push({ slot, value: constant(1) });
+  if (effectLanded && t.count !== undefined) out.push({ slot: t.count, value: binary('+', slotRef(t.count), constant(1)) });
+  if (leaving && outcome === 'ok') set(compensation ? t.compensated : t.done);
+  if (leaving && outcome !== 'ok' && !compensation) set(t.failed);
+  return out;
+}
+
 export function lowerCall(w: InstanceLowering, site: CallSite): void {
   const a = site.activity;
   const { attempt, effected } = site.slots;
@@ -71,6 +83,7 @@ export function lowerCall(w: InstanceLowering, site: CallSite): void {
   const emit = (outcome: Outcome, effect: Effect | undefined, leaving: Leaving, guard: Expr, updates: readonly Update[], alive: boolean | 'dead') => {
     const cont = leaving.kind === 'leave' ? leaving.cont : { post: site.pre, updates: [] };
     const dead = alive === 'dead';
+    const tracked = trackingUpdates(w, a, outcome, effect !== undefined, leaving.kind === 'leave', site.kind === 'compensate');
     const stepGuard = and(base, guard, alive === true ? w.alive : dead ? w.dead : TRUE);
     w.transition({
       label: a.name,
@@ -80,7 +93,7 @@ export function lowerCall(w: InstanceLowering, site: CallSite): void {
       pre: site.pre,
       post: dead ? [] : cont.post,
       guard: stepGuard,
-      updates: merge(effect, dead ? [] : cont.updates, updates),
+      updates: merge(effect, dead ? [] : cont.updates, updates, tracked),
       resets: dead ? undefined : cont.resets,
       cluster: site.cluster,
     });

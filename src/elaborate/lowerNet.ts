@@ -62,7 +62,7 @@ export function lowerNet(n: NetAst, text: string, diags: Diagnostic[]): Model {
     if (!pre || !post) continue;
     builder.addTransition({ name: t.name.name, label: t.name.name, kind: 'net', origin: t.span, pre, post, updates: [] });
   }
-  const properties = lowerProperties(n.properties, scope, text, diags);
+  const { properties, fairness } = lowerProperties(n.properties, { scope, text, diags, view: { transitions: builder.transitions, terminal: FALSE } });
   return makeModel({
     kind: 'net',
     name: n.name.name,
@@ -71,6 +71,7 @@ export function lowerNet(n: NetAst, text: string, diags: Diagnostic[]): Model {
     transitions: builder.frozenTransitions(),
     terminal: FALSE,
     properties,
+    fairness,
     clusters: [],
   });
 }

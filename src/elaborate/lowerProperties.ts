@@ -1,40 +1,66 @@
 /**
- * Property declarations → PropertyIR, resolved in the model's scope.
- * Names must be unique in a model; the expectation defaults to `holds`.
+ * Property declarations → PropertyIR (and fairness assumptions →
+ * FairnessIR), resolved in the model's scope once all of its transitions
+ * exist. Names must be unique in a model; the expectation defaults to holds.
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PropertyIR } from '../model/model.js';
+import type { FairnessIR } from '../model/temporal.js';
 import type { PropertyAst } from '../parse/ast.js';
+import { atomHook, type ModelView } from './atoms.js';
+import { lowerFairness } from './lowerFairness.js';
+import { lowerFormula } from './lowerFormula.js';
 import { BOOL, lowerExpr } from './lowerExpr.js';
 import type { Scope } from './scope.js';
 
-export function lowerProperties(
-  props: readonly PropertyAst[],
-  scope: Scope,
-  text: string,
-  diags: Diagnostic[],
-  namePrefix = '',
-  taken: Map<string, PropertyAst> = new Map(),
-): PropertyIR[] {
-  const out: PropertyIR[] = [];
+export interface PropertyContext {
+  readonly scope: Scope;
+  readonly text: string;
+  readonly diags: Diagnostic[];
+  readonly view: ModelView;
+  /** Workflow instance the declarations belong to (system instances). */
+  readonly instance?: string;
+  readonly namePrefix?: string;
+  readonly taken?: Map<string, PropertyAst>;
+}
+
+export function lowerProperties(props: readonly PropertyAst[], c: PropertyContext): { properties: PropertyIR[]; fairness: FairnessIR[] } {
+  const properties: PropertyIR[] = [];
+  const fairness: FairnessIR[] = [];
+  const taken = c.taken ?? new Map<string, PropertyAst>();
+  const ctx = { scope: c.scope, diags: c.diags, apply: atomHook(c.view) };
+  const source = (span: { start: number; end: number }) => c.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
   for (const p of props) {
-    const name = namePrefix + (p.kind === 'deadlock_free' ? 'deadlock_free' : p.name.name);
+    if (p.kind === 'fair') {
+      fairness.push(...lowerFairness(p, c.view, c.instance, c.diags));
+      continue;
+    }
+    const name = (c.namePrefix ?? '') + (p.kind === 'deadlock_free' ? 'deadlock_free' : p.name.name);
     const nameSpan = p.kind === 'deadlock_free' ? p.span : p.name.span;
     const first = taken.get(name);
     if (first) {
-      diags.push(error('WF202', `duplicate property '${name}'`, nameSpan, [{ message: 'first declared here', span: first.span }]));
+      c.diags.push(error('WF202', `duplicate property '${name}'`, nameSpan, [{ message: 'first declared here', span: first.span }]));
       continue;
     }
     taken.set(name, p);
     const expect = p.expect ?? 'holds';
-    if (p.kind === 'deadlock_free') {
-      out.push({ kind: 'deadlock_free', name, text: 'deadlock_free', expect, span: p.span });
-      continue;
+    switch (p.kind) {
+      case 'deadlock_free':
+        properties.push({ kind: 'deadlock_free', name, text: 'deadlock_free', expect, span: p.span });
+        break;
+      case 'invariant':
+      case 'reachable': {
+        const typed = lowerExpr(p.expr, ctx, BOOL);
+        if (typed) properties.push({ kind: p.kind, name, expr: typed.expr, text: source(p.expr.span), expect, span: p.span });
+        break;
+      }
+      case 'ctl':
+      case 'ltl': {
+        const formula = lowerFormula(p.formula, p.kind, ctx, c.view, c.text);
+        if (formula) properties.push({ kind: p.kind, name, formula, text: source(p.formula.span), expect, span: p.span });
+        break;
+      }
     }
-    const typed = lowerExpr(p.expr, { scope, diags }, BOOL);
-    if (!typed) continue;
-    const exprText = text.slice(p.expr.span.start, p.expr.span.end).replace(/\s+/g, ' ').trim();
-    out.push({ kind: p.kind, name, expr: typed.expr, text: exprText, expect, span: p.span });
   }
-  return out;
+  return { properties, fairness };
 }

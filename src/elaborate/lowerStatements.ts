@@ -172,7 +172,7 @@ export class StatementLowering {
       pre: [entry],
       ok: { post: [exit], updates: [] },
       fail: failCont,
-      okVariants: comp && this.saga ? pushVariants(this.saga, comp, s.compensation!.span) : undefined,
+      okVariants: comp && this.saga ? pushVariants(this.saga, comp, s.compensation!.span, a.name) : undefined,
       orphanable: t.orphanable,
       cluster: t.cluster,
     });

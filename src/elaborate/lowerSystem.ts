@@ -12,13 +12,15 @@ import { declareVar, lowerType } from './declarations.js';
 import { BOOL, sameType } from './lowerExpr.js';
 import { lowerProperties } from './lowerProperties.js';
 import { lowerWorkflowInstance } from './lowerWorkflow.js';
+import { historyAtomsUsed } from './atoms.js';
 import { NetBuilder } from './netBuilder.js';
 import { Scope } from './scope.js';
 
 export function lowerStandaloneWorkflow(wf: WorkflowAst, text: string, diags: Diagnostic[]): Model {
   const builder = new NetBuilder();
-  const inst = lowerWorkflowInstance(builder, text, wf, diags, { prefix: '' });
-  const properties = lowerProperties(wf.properties, inst.scope, text, diags);
+  const inst = lowerWorkflowInstance(builder, text, wf, diags, { prefix: '', history: historyAtomsUsed(wf.properties) });
+  const view = { transitions: builder.transitions, terminal: inst.terminal };
+  const { properties, fairness } = lowerProperties(wf.properties, { scope: inst.scope, text, diags, view });
   return makeModel({
     kind: 'workflow',
     name: wf.name.name,
@@ -28,6 +30,7 @@ export function lowerStandaloneWorkflow(wf: WorkflowAst, text: string, diags: Di
     terminal: inst.terminal,
     properties,
     clusters: builder.clusters,
+    fairness,
   });
 }
 
@@ -66,24 +69,34 @@ export function lowerSystem(sys: SystemAst, workflows: ReadonlyMap<string, Workf
     }
   }
 
+  const history = historyAtomsUsed([...sys.properties, ...instances.flatMap((i) => i.wf.properties)]);
   const terminals: Expr[] = [];
-  const properties: PropertyIR[] = [];
-  const taken = new Map<string, PropertyAst>();
   const seen = new Map<string, (typeof instances)[number]>();
+  const lowered: { inst: (typeof instances)[number]; scope: Scope }[] = [];
   for (const inst of instances) {
     if (seen.has(inst.name) || scope.lookupLocal(inst.name)) {
       diags.push(error('WF202', `duplicate instance name '${inst.name}'`, inst.span));
       continue;
     }
     seen.set(inst.name, inst);
-    const result = lowerWorkflowInstance(builder, text, inst.wf, diags, { prefix: `${inst.name}.`, instance: inst.name, parent: scope });
+    const result = lowerWorkflowInstance(builder, text, inst.wf, diags, { prefix: `${inst.name}.`, instance: inst.name, parent: scope, history });
     scope.define(inst.name, { kind: 'scope', scope: result.scope, span: inst.span });
     terminals.push(result.terminal);
-    properties.push(...lowerProperties(inst.wf.properties, result.scope, text, diags, `${inst.name}.`, taken));
+    lowered.push({ inst, scope: result.scope });
   }
   const terminal = and(...terminals);
   scope.define('terminated', { kind: 'derived', expr: terminal, type: BOOL, description: 'every instance has ended' });
-  properties.unshift(...lowerProperties(sys.properties, scope, text, diags, '', taken));
+  // Properties last: atoms such as deadlock and enabled(t) need every instance's transitions.
+  const view = { transitions: builder.transitions, terminal };
+  const taken = new Map<string, PropertyAst>();
+  const system = lowerProperties(sys.properties, { scope, text, diags, view, taken });
+  const properties: PropertyIR[] = [...system.properties];
+  const fairness = [...system.fairness];
+  for (const { inst, scope: instScope } of lowered) {
+    const own = lowerProperties(inst.wf.properties, { scope: instScope, text, diags, view, instance: inst.name, namePrefix: `${inst.name}.`, taken });
+    properties.push(...own.properties);
+    fairness.push(...own.fairness);
+  }
   return makeModel({
     kind: 'system',
     name: sys.name.name,
@@ -93,5 +106,6 @@ export function lowerSystem(sys: SystemAst, workflows: ReadonlyMap<string, Workf
     terminal,
     properties,
     clusters: builder.clusters,
+    fairness,
   });
 }

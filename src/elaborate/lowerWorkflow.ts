@@ -13,7 +13,8 @@ import { BOOL } from './lowerExpr.js';
 import { StatementLowering } from './lowerStatements.js';
 import type { NetBuilder } from './netBuilder.js';
 import { Scope } from './scope.js';
-import { COMPENSATING, COMPLETED, FAILED, InstanceLowering, RUNNING, STATUS_VALUES, type ActivityInfo, type ThreadCtx } from './workflowContext.js';
+import { HISTORY_ATOMS } from './atoms.js';
+import { COMPENSATING, COMPLETED, COUNT_LIMIT, FAILED, InstanceLowering, RUNNING, STATUS_VALUES, type ActivityInfo, type ActivityTracking, type ThreadCtx } from './workflowContext.js';
 
 export interface InstanceResult {
   readonly scope: Scope;
@@ -27,6 +28,8 @@ export interface InstanceOptions {
   readonly instance?: string;
   /** System scope: shared variables already declared there. */
   readonly parent?: Scope;
+  /** History atoms the spec's properties use, as `fn:activity` (see atoms.ts). */
+  readonly history?: ReadonlySet<string>;
 }
 
 function activityInfo(ast: ActivityDeclAst, scope: Scope, diags: Diagnostic[]): ActivityInfo {
@@ -109,7 +112,8 @@ export function lowerWorkflowInstance(builder: NetBuilder, text: string, wf: Wor
       diags.push(error('WF202', `duplicate name '${a.name.name}'`, a.name.span, related));
       continue;
     }
-    scope.define(a.name.name, { kind: 'activity', span: a.name.span });
+    const tracking = historySlots(w, a, opts.history ?? new Set());
+    scope.define(a.name.name, { kind: 'activity', span: a.name.span, tracking });
     w.activities.set(a.name.name, activityInfo(a, scope, diags));
   }
   const st = slotRef(status);
@@ -143,6 +147,24 @@ export function lowerWorkflowInstance(builder: NetBuilder, text: string, wf: Wor
   builder.slots[entry] = { ...entrySlot, initial: 1 };
 
   return { scope, status, terminal: binary('>=', st, constant(COMPLETED)) };
+}
+
+/** Slots for the history atoms of activity `a` that some property uses. */
+function historySlots(w: InstanceLowering, a: ActivityDeclAst, used: ReadonlySet<string>): ActivityTracking {
+  const t: ActivityTracking = {};
+  for (const fn of HISTORY_ATOMS) {
+    if (!used.has(`${fn}:${a.name.name}`)) continue;
+    t[fn] = w.builder.addSlot({
+      name: `${w.prefix}${fn}(${a.name.name})`,
+      role: 'activity',
+      type: fn === 'count' ? { kind: 'int', lo: 0, hi: COUNT_LIMIT } : { kind: 'bool' },
+      initial: 0,
+      span: a.name.span,
+      instance: w.instance,
+    });
+  }
+  w.tracking.set(a.name.name, t);
+  return t;
 }
 
 function declareVarOrShared(v: VarDeclAst, builder: NetBuilder, scope: Scope, diags: Diagnostic[], opts: InstanceOptions): void {

@@ -5,11 +5,12 @@
 import type { SourceSpan } from '../diagnostics/span.js';
 import type { Expr } from '../model/expr.js';
 import type { ValueType } from '../model/types.js';
+import type { ActivityTracking } from './workflowContext.js';
 
 export type Binding =
   | { readonly kind: 'slot'; readonly slot: number; readonly type: ValueType; readonly span?: SourceSpan; readonly writable: boolean }
   | { readonly kind: 'enumValue'; readonly type: ValueType & { kind: 'enum' }; readonly index: number; readonly span?: SourceSpan }
-  | { readonly kind: 'activity'; readonly span: SourceSpan }
+  | { readonly kind: 'activity'; readonly span: SourceSpan; readonly tracking?: ActivityTracking }
   | { readonly kind: 'derived'; readonly expr: Expr; readonly type: ValueType; readonly description: string }
   | { readonly kind: 'scope'; readonly scope: Scope; readonly span?: SourceSpan };
 

@@ -50,8 +50,23 @@ export interface ThreadCtx {
   readonly inBranch: boolean;
 }
 
+/** History slots of an activity, created only when a property mentions them. */
+export interface ActivityTracking {
+  /** done(A): A has completed successfully at least once. */
+  done?: number;
+  /** failed(A): a call of A has failed for good (retries used up). */
+  failed?: number;
+  /** count(A): how many times A's effect has landed. */
+  count?: number;
+  /** compensated(A): A's compensation (or A as a compensation) has completed. */
+  compensated?: number;
+}
+
+export const COUNT_LIMIT = 7;
+
 export class InstanceLowering {
   readonly activities = new Map<string, ActivityInfo>();
+  readonly tracking = new Map<string, ActivityTracking>();
   /** Compensation sites: index + 1 is the value pushed on the stack. */
   readonly compensationSites: { readonly activity: ActivityInfo; readonly span: SourceSpan }[] = [];
   compStack: number[] = [];

@@ -11,6 +11,7 @@
 import { List, Record, type RecordOf } from 'immutable';
 import type { SourceSpan } from '../diagnostics/span.js';
 import type { Expr } from './expr.js';
+import type { FairnessIR, TemporalFormula } from './temporal.js';
 import type { ValueType } from './types.js';
 
 export type SlotRole =
@@ -82,7 +83,12 @@ export type Expectation = 'holds' | 'violated';
 export type PropertyIR =
   | { readonly kind: 'invariant'; readonly name: string; readonly expr: Expr; readonly text: string; readonly expect: Expectation; readonly span: SourceSpan }
   | { readonly kind: 'reachable'; readonly name: string; readonly expr: Expr; readonly text: string; readonly expect: Expectation; readonly span: SourceSpan }
-  | { readonly kind: 'deadlock_free'; readonly name: string; readonly text: string; readonly expect: Expectation; readonly span: SourceSpan };
+  | { readonly kind: 'deadlock_free'; readonly name: string; readonly text: string; readonly expect: Expectation; readonly span: SourceSpan }
+  | TemporalPropertyIR;
+
+export type TemporalPropertyIR =
+  | { readonly kind: 'ctl'; readonly name: string; readonly formula: TemporalFormula; readonly text: string; readonly expect: Expectation; readonly span: SourceSpan }
+  | { readonly kind: 'ltl'; readonly name: string; readonly formula: TemporalFormula; readonly text: string; readonly expect: Expectation; readonly span: SourceSpan };
 
 export type ModelKind = 'workflow' | 'machine' | 'net' | 'system';
 
@@ -106,6 +112,8 @@ export interface ModelProps {
   readonly terminal: Expr;
   readonly properties: List<PropertyIR>;
   readonly clusters: List<Cluster>;
+  /** Fairness assumptions for liveness (`fair weak|strong …`); none by default. */
+  readonly fairness: List<FairnessIR>;
 }
 
 /*
@@ -160,6 +168,7 @@ const modelDefaults: ModelProps = {
   terminal: { kind: 'const', value: 0 },
   properties: List(),
   clusters: List(),
+  fairness: List(),
 };
 const ModelRecord = Record<ModelProps>(modelDefaults, 'Model');
 export function makeModel(props: {
@@ -171,6 +180,7 @@ export function makeModel(props: {
   terminal: Expr;
   properties: Iterable<PropertyIR>;
   clusters: Iterable<Cluster>;
+  fairness?: Iterable<FairnessIR>;
 }): Model {
   return ModelRecord({
     ...props,
@@ -178,5 +188,6 @@ export function makeModel(props: {
     transitions: List(props.transitions),
     properties: List(props.properties),
     clusters: List(props.clusters),
+    fairness: List(props.fairness ?? []),
   });
 }

@@ -82,10 +82,28 @@ export type StmtAst =
 
 export type ExpectationAst = 'holds' | 'violated';
 
+export type FormulaAst =
+  | { readonly kind: 'atom'; readonly expr: ExprAst; readonly span: SourceSpan }
+  | { readonly kind: 'deadlock'; readonly span: SourceSpan }
+  | { readonly kind: 'not'; readonly arg: FormulaAst; readonly span: SourceSpan }
+  | { readonly kind: 'and' | 'or' | 'implies' | 'iff'; readonly left: FormulaAst; readonly right: FormulaAst; readonly span: SourceSpan }
+  | { readonly kind: 'EX' | 'AX' | 'EF' | 'AF' | 'EG' | 'AG'; readonly arg: FormulaAst; readonly span: SourceSpan }
+  | { readonly kind: 'EU' | 'AU' | 'EW' | 'AW'; readonly left: FormulaAst; readonly right: FormulaAst; readonly span: SourceSpan }
+  | { readonly kind: 'X' | 'F' | 'G'; readonly arg: FormulaAst; readonly span: SourceSpan }
+  | { readonly kind: 'U' | 'R' | 'W'; readonly left: FormulaAst; readonly right: FormulaAst; readonly span: SourceSpan }
+  | { readonly kind: 'A' | 'E'; readonly path: FormulaAst; readonly span: SourceSpan };
+
+export type FairTargetAst =
+  | { readonly kind: 'activity'; readonly name: Ident }
+  | { readonly kind: 'instance'; readonly name: Ident }
+  | { readonly kind: 'transition'; readonly name: Ident };
+
 export type PropertyAst =
   | { readonly kind: 'invariant'; readonly name: Ident; readonly expr: ExprAst; readonly expect?: ExpectationAst; readonly span: SourceSpan }
   | { readonly kind: 'reachable'; readonly name: Ident; readonly expr: ExprAst; readonly expect?: ExpectationAst; readonly span: SourceSpan }
-  | { readonly kind: 'deadlock_free'; readonly expect?: ExpectationAst; readonly span: SourceSpan };
+  | { readonly kind: 'deadlock_free'; readonly expect?: ExpectationAst; readonly span: SourceSpan }
+  | { readonly kind: 'ctl' | 'ltl'; readonly name: Ident; readonly formula: FormulaAst; readonly expect?: ExpectationAst; readonly span: SourceSpan }
+  | { readonly kind: 'fair'; readonly strength: 'weak' | 'strong'; readonly target: FairTargetAst; readonly span: SourceSpan };
 
 export interface WorkflowAst {
   readonly kind: 'workflow';

@@ -18,9 +18,22 @@ function findGrammarFile(name: string): string {
   throw new Error(`wfcheck: grammar file ${name} not found next to the package`);
 }
 
-let workflowGrammar: ohm.Grammar | undefined;
+let grammars: { formula: ohm.Grammar; workflow: ohm.Grammar } | undefined;
+
+/** formula.ohm (expressions + CTL/LTL) is the base; workflow.ohm extends it with declarations. */
+function load(): { formula: ohm.Grammar; workflow: ohm.Grammar } {
+  if (!grammars) {
+    const ns = ohm.grammars(readFileSync(findGrammarFile('formula.ohm'), 'utf8'));
+    const workflow = ohm.grammar(readFileSync(findGrammarFile('workflow.ohm'), 'utf8'), ns);
+    grammars = { formula: ns['Formula'], workflow };
+  }
+  return grammars;
+}
 
 export function getWorkflowGrammar(): ohm.Grammar {
-  workflowGrammar ??= ohm.grammar(readFileSync(findGrammarFile('workflow.ohm'), 'utf8'));
-  return workflowGrammar;
+  return load().workflow;
+}
+
+export function getFormulaGrammar(): ohm.Grammar {
+  return load().formula;
 }

@@ -2,72 +2,32 @@
  * The `toAst` ohm operation: parse tree → AST, stamping every node with the
  * span of the text it came from (this.source). Only syntax lives here.
  */
-import type { Node, Semantics } from 'ohm-js';
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { MatchResult, Semantics } from 'ohm-js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceSpan } from '../diagnostics/span.js';
 import type * as A from './ast.js';
-import { getWorkflowGrammar } from './grammars.js';
+import { beginAst, ctx, endAst, expectation, ident, listOf, many, number, opt, reason, span, unquote } from './astContext.js';
+import { exprActions } from './exprActions.js';
+import { formulaActions } from './formulaActions.js';
+import { getFormulaGrammar, getWorkflowGrammar } from './grammars.js';
 
-/** Per-call context: ohm operations are synchronous, so a module slot is safe. */
-let ctx: { file: string; diagnostics: Diagnostic[] } = { file: '', diagnostics: [] };
+let formulaSemantics: Semantics | undefined;
+let specSemantics: Semantics | undefined;
 
-function span(node: Node): SourceSpan {
-  return { file: ctx.file, start: node.source.startIdx, end: node.source.endIdx };
-}
-
-const MAX_INT = 2 ** 31 - 1;
-
-function number(node: Node): number {
-  const text = node.sourceString;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || Math.abs(value) > MAX_INT) {
-    ctx.diagnostics.push(error('WF102', `number ${text} is out of range (at most ${MAX_INT} in absolute value)`, span(node)));
-    return 0;
+/** Semantics of grammar/formula.ohm: expressions and temporal formulas. */
+export function getFormulaSemantics(): Semantics {
+  if (!formulaSemantics) {
+    formulaSemantics = getFormulaGrammar().createSemantics();
+    formulaSemantics.addOperation('toAst', { ...exprActions, ...formulaActions });
   }
-  return value;
+  return formulaSemantics;
 }
 
-function ident(node: Node): A.Ident {
-  return { name: node.sourceString, span: span(node) };
-}
-
-function opt<T>(node: Node, f: (n: Node) => T): T | undefined {
-  return node.children.length > 0 ? f(node.children[0]) : undefined;
-}
-
-function many<T>(node: Node): T[] {
-  return node.children.map((c) => c.toAst() as T);
-}
-
-function listOf<T>(node: Node): T[] {
-  return node.asIteration().children.map((c) => c.toAst() as T);
-}
-
-function unquote(node: Node): string {
-  const raw = node.sourceString.slice(1, -1);
-  return raw.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
-}
-
-function expectation(node: Node): A.ExpectationAst | undefined {
-  return opt(node, (n) => n.toAst() as A.ExpectationAst);
-}
-
-function bin(op: A.BinaryOpAst) {
-  return function (this: Node, l: Node, _op: Node, r: Node): A.ExprAst {
-    return { kind: 'binary', op, left: l.toAst(), right: r.toAst(), span: span(this) };
-  };
-}
-
-function reason(node: Node): string | undefined {
-  return opt(node, unquote);
-}
-
-let semantics: Semantics | undefined;
-
+/** Semantics of grammar/workflow.ohm, extending the formula semantics with declarations. */
 function getSemantics(): Semantics {
-  if (semantics) return semantics;
-  const s = getWorkflowGrammar().createSemantics();
-  s.addOperation('toAst', {
+  if (specSemantics) return specSemantics;
+  const s = getWorkflowGrammar().extendSemantics(getFormulaSemantics());
+  s.extendOperation('toAst', {
     Spec(decls) {
       return { file: ctx.file, decls: many<A.DeclAst>(decls), span: span(this) } satisfies A.SpecAst;
     },
@@ -388,6 +348,30 @@ function getSemantics(): Semantics {
     PropertyDecl_deadlockFree(_kw, expect, _semi) {
       return { kind: 'deadlock_free', expect: expectation(expect), span: span(this) } satisfies A.PropertyAst;
     },
+    PropertyDecl_ctl(_kw, name, _colon, formula, expect, _semi) {
+      return { kind: 'ctl', name: ident(name), formula: formula.toAst(), expect: expectation(expect), span: span(this) } satisfies A.PropertyAst;
+    },
+    PropertyDecl_ltl(_kw, name, _colon, formula, expect, _semi) {
+      return { kind: 'ltl', name: ident(name), formula: formula.toAst(), expect: expectation(expect), span: span(this) } satisfies A.PropertyAst;
+    },
+    PropertyDecl_fair(_kw, strength, target, _semi) {
+      return { kind: 'fair', strength: strength.toAst(), target: target.toAst(), span: span(this) } satisfies A.PropertyAst;
+    },
+    FairKind_weak(_kw) {
+      return 'weak';
+    },
+    FairKind_strong(_kw) {
+      return 'strong';
+    },
+    FairTarget_instance(_kw, name) {
+      return { kind: 'instance', name: ident(name) } satisfies A.FairTargetAst;
+    },
+    FairTarget_transition(_kw, name) {
+      return { kind: 'transition', name: ident(name) } satisfies A.FairTargetAst;
+    },
+    FairTarget_activity(name) {
+      return { kind: 'activity', name: ident(name) } satisfies A.FairTargetAst;
+    },
     Expectation_violated(_a, _b) {
       return 'violated';
     },
@@ -395,45 +379,8 @@ function getSemantics(): Semantics {
       return 'holds';
     },
 
-    Iff_iff: bin('<->'),
-    Implies_implies: bin('->'),
-    Or_or: bin('||'),
-    And_and: bin('&&'),
-    Not_not(_bang, arg) {
-      return { kind: 'unary', op: '!', arg: arg.toAst(), span: span(this) } satisfies A.ExprAst;
-    },
-    Compare_compare(l, op, r) {
-      return { kind: 'binary', op: op.sourceString as A.BinaryOpAst, left: l.toAst(), right: r.toAst(), span: span(this) } satisfies A.ExprAst;
-    },
-    Sum_plus: bin('+'),
-    Sum_minus: bin('-'),
-    Product_times: bin('*'),
-    Unary_neg(_minus, arg) {
-      return { kind: 'unary', op: '-', arg: arg.toAst(), span: span(this) } satisfies A.ExprAst;
-    },
-    Primary_paren(_o, e, _c) {
-      return e.toAst();
-    },
-    Primary_number(n) {
-      return { kind: 'number', value: number(n), span: span(this) } satisfies A.ExprAst;
-    },
-    Primary_true(_kw) {
-      return { kind: 'bool', value: true, span: span(this) } satisfies A.ExprAst;
-    },
-    Primary_false(_kw) {
-      return { kind: 'bool', value: false, span: span(this) } satisfies A.ExprAst;
-    },
-    Primary_apply(fn, _o, args, _c) {
-      return { kind: 'apply', fn: ident(fn), args: listOf<A.ExprAst>(args), span: span(this) } satisfies A.ExprAst;
-    },
-    Primary_qualified(scope, _dot, member) {
-      return { kind: 'qualified', scope: ident(scope), member: ident(member), span: span(this) } satisfies A.ExprAst;
-    },
-    Primary_name(name) {
-      return { kind: 'name', name: name.sourceString, span: span(this) } satisfies A.ExprAst;
-    },
   });
-  semantics = s;
+  specSemantics = s;
   return s;
 }
 
@@ -448,15 +395,22 @@ type MachineItem =
 type NetItem = { kind: 'places'; places: A.PlaceAst[] } | { kind: 'transition'; transition: A.NetTransitionAst } | A.PropertyAst;
 type SystemItem = A.VarDeclAst | { kind: 'instances'; decl: A.InstanceDeclAst } | A.PropertyAst;
 
+const PROPERTY_KINDS = new Set(['invariant', 'reachable', 'deadlock_free', 'ctl', 'ltl', 'fair']);
+
 function isProperty(i: { kind: string }): i is A.PropertyAst {
-  return i.kind === 'invariant' || i.kind === 'reachable' || i.kind === 'deadlock_free';
+  return PROPERTY_KINDS.has(i.kind);
 }
 
 /** Build the AST of a successful match; number-range problems come back as diagnostics. */
-export function buildAst(match: Parameters<Semantics>[0], file: string): { ast: A.SpecAst; diagnostics: Diagnostic[] } {
-  ctx = { file, diagnostics: [] };
+export function buildAst(match: MatchResult, file: string): { ast: A.SpecAst; diagnostics: Diagnostic[] } {
+  beginAst(file);
   const ast = getSemantics()(match).toAst() as A.SpecAst;
-  const diagnostics = ctx.diagnostics;
-  ctx = { file: '', diagnostics: [] };
-  return { ast, diagnostics };
+  return { ast, diagnostics: endAst() };
+}
+
+/** Build the AST of a formula matched with grammar/formula.ohm's FormulaText. */
+export function buildFormulaAst(match: MatchResult, file: string): { ast: A.FormulaAst; diagnostics: Diagnostic[] } {
+  beginAst(file);
+  const ast = getFormulaSemantics()(match).toAst() as A.FormulaAst;
+  return { ast, diagnostics: endAst() };
 }

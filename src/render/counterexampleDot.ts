@@ -1,12 +1,12 @@
 /**
  * A counterexample as a Graphviz picture: states as boxes showing the values
  * that changed, steps as labelled edges, the violation highlighted, a lasso's
- * back-edge drawn dashed, a range fault as a red octagon. Output is
- * byte-for-byte deterministic (it depends only on the counterexample).
+ * back-edge drawn dashed, a range fault as a red octagon, a witness tree's
+ * branches as coloured clusters. Output is byte-for-byte deterministic (it
+ * depends only on the counterexample).
  */
-import type { Counterexample, TraceStep } from '../counterexample/counterexample.js';
+import type { Counterexample } from '../counterexample/counterexample.js';
 import { unreachable } from '../diagnostics/diagnostic.js';
-import type { ValueChange } from '../system/stateView.js';
 import {
   type DotAttributes,
   defaultsStatement,
@@ -17,13 +17,9 @@ import {
   nodeStatement,
   SANS_FONT,
 } from './dot.js';
-import {
-  formatAssignment,
-  fullLocation,
-  humanOutcome,
-  shortLocation,
-  stateAssignments,
-} from './traceFormat.js';
+import { BLUE, BLUE_FILL, GREY, PLAIN_FILL, RED, RED_FILL, boxLines, changedValues, stepLabel, stepTooltip } from './traceDotParts.js';
+import { stateAssignments } from './traceFormat.js';
+import { newBranchContext, witnessBranchStatements } from './witnessBranchesDot.js';
 
 export interface CounterexampleDotOptions {
   /** Layout direction (default 'TB', top to bottom). */
@@ -32,40 +28,6 @@ export interface CounterexampleDotOptions {
   readonly maxValues?: number;
   /** Graph title (default: the counterexample's summary). */
   readonly title?: string;
-}
-
-const RED = '#c62828';
-const RED_FILL = '#fde0e0';
-const BLUE = '#1565c0';
-const BLUE_FILL = '#e3eefc';
-const GREY = '#555555';
-const PLAIN_FILL = '#f7f7f7';
-
-function boxLines(title: string, values: readonly string[], max: number): string[] {
-  if (values.length === 0) return [title, '(no change)'];
-  if (values.length <= max) return [title, ...values];
-  const hidden = values.length - max;
-  // ASCII dots: the WebAssembly Graphviz has no width metrics for non-ASCII characters.
-  return [title, ...values.slice(0, max), `... ${hidden} more (hover for all)`];
-}
-
-function changedValues(changes: readonly ValueChange[]): string[] {
-  return changes.map((c) => formatAssignment(c.name, c.after));
-}
-
-function stepLabel(step: TraceStep, n: number, sources: ReadonlyMap<string, string>): string[] {
-  const lines = [`${n}. ${step.label}`];
-  if (step.outcome !== undefined) lines.push(`(${humanOutcome(step.outcome)})`);
-  const where = [
-    step.instance === undefined ? '' : `[${step.instance}]`,
-    step.span === undefined ? '' : shortLocation(step.span, sources),
-  ].filter((s) => s !== '');
-  if (where.length > 0) lines.push(where.join(' '));
-  return lines;
-}
-
-function stepTooltip(step: TraceStep, sources: ReadonlyMap<string, string>): string {
-  return step.span === undefined ? step.transition : `${step.transition}\n${fullLocation(step.span, sources)}`;
 }
 
 type StateRole = 'plain' | 'violation' | 'loop';
@@ -189,6 +151,7 @@ export function counterexampleToDot(
       ]),
     );
   }
+  out.push(...witnessBranchStatements(cex, (i) => indexedId('s', i), '', newBranchContext(sources, max)));
   out.push('}');
   return out.join('\n') + '\n';
 }

@@ -57,6 +57,7 @@ export interface JsonProperty {
   readonly reason?: string;
   readonly states: number;
   readonly seconds: number;
+  readonly bound?: number;
   readonly counterexample?: JsonCounterexample;
 }
 
@@ -70,6 +71,8 @@ export interface JsonReport {
   readonly stopReason?: StopReason;
   readonly seconds: number;
   readonly bytesPerState: number;
+  readonly maxTokensInPlace?: number;
+  readonly maxTokensPerMarking?: number;
   readonly properties: readonly JsonProperty[];
 }
 
@@ -133,6 +136,7 @@ function propertyJson(p: PropertyReport, sources: ReadonlyMap<string, string>): 
     ...(p.reason !== undefined ? { reason: p.reason } : {}),
     states: p.states,
     seconds: roundSeconds(p.seconds),
+    ...(p.bound !== undefined ? { bound: p.bound } : {}),
     ...(p.counterexample !== undefined ? { counterexample: counterexampleToJson(p.counterexample, sources) } : {}),
   };
 }
@@ -148,6 +152,8 @@ export function reportToJson(report: CheckReport, sources: ReadonlyMap<string, s
     ...(report.stopReason !== undefined ? { stopReason: report.stopReason } : {}),
     seconds: roundSeconds(report.seconds),
     bytesPerState: report.bytesPerState,
+    ...(report.maxTokensInPlace !== undefined ? { maxTokensInPlace: report.maxTokensInPlace } : {}),
+    ...(report.maxTokensPerMarking !== undefined ? { maxTokensPerMarking: report.maxTokensPerMarking } : {}),
     properties: report.properties.map((p) => propertyJson(p, sources)),
   };
 }

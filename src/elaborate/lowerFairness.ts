@@ -17,7 +17,7 @@ export function lowerFairness(p: PropertyAst & { kind: 'fair' }, view: ModelView
     case 'activity': {
       const groups = new Map<string, number[]>();
       for (const { t, i } of all) {
-        if (t.label !== name || t.kind !== 'complete' || t.outcome !== 'ok') continue;
+        if (t.label !== name || (t.kind !== 'complete' && t.kind !== 'compensate') || t.outcome !== 'ok') continue;
         if (instance !== undefined && t.instance !== instance) continue;
         const key = `${t.instance ?? ''}@${t.origin.start}`;
         groups.set(key, [...(groups.get(key) ?? []), i]);

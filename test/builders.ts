@@ -3,17 +3,42 @@
  * the real pipeline (parse → elaborate → compile), so tests read like the
  * DSL (as Quint's test/builders do). Also state counts and error capture.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadSpecText } from '../src/api/loadSpec.js';
 import type { LoadedSpec } from '../src/api/loadedSpec.js';
 import { formatDiagnostics } from '../src/diagnostics/codeFrame.js';
 import { SpecError } from '../src/diagnostics/diagnostic.js';
 import { explore } from '../src/explore/explore.js';
 import type { Exploration } from '../src/explore/exploration.js';
-import { readSlot } from '../src/system/stateLayout.js';
 import type { SpecAst, WorkflowAst } from '../src/parse/ast.js';
 import { parseSpec } from '../src/parse/parseSpec.js';
 
 export const SNIPPET_FILE = 'snippet.wf';
+
+const TEST_ROOT = dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = dirname(TEST_ROOT);
+
+export interface Fixture {
+  /** Path relative to the repository root, as diagnostics print it. */
+  readonly file: string;
+  readonly text: string;
+}
+
+/** `test/fixtures/specs/<kind>/<name>.wf`, read as a user's file would be. */
+export function fixture(kind: 'bad' | 'good', name: string): Fixture {
+  const path = join(TEST_ROOT, 'fixtures', 'specs', kind, `${name}.wf`);
+  return { file: relative(REPO_ROOT, path), text: readFileSync(path, 'utf8') };
+}
+
+/** Names (without .wf) of every fixture of a kind. */
+export function fixtureNames(kind: 'bad' | 'good'): string[] {
+  return readdirSync(join(TEST_ROOT, 'fixtures', 'specs', kind))
+    .filter((f) => f.endsWith('.wf'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
 
 /** `workflow W { decls  main { body }  props }` as text. */
 export function workflowText(decls: string, mainBody: string, props = '', name = 'W'): string {
@@ -66,11 +91,6 @@ export function errorOutput(text: string, file = SNIPPET_FILE): string {
   return formatDiagnostics(e.diagnostics, e.sources);
 }
 
-/** Diagnostic codes of a rejected spec, in reporting order. */
-export function errorCodes(text: string, file = SNIPPET_FILE): string[] {
-  return specErrorOf(text, file).diagnostics.map((d) => d.code);
-}
-
 export interface StateCount {
   readonly states: number;
   /** Edges: (state, enabled transition) pairs. */
@@ -110,21 +130,6 @@ export function countStates(spec: LoadedSpec): StateCount {
   };
 }
 
-/** Every reachable state as slot name → raw integer value, hidden control slots included. */
-export function reachableStates(spec: LoadedSpec): Record<string, number>[] {
-  const x = exploreSpec(spec);
-  const slots = spec.model.slots.toArray();
-  const s = new Int32Array(x.store.stateWords);
-  const out: Record<string, number>[] = [];
-  for (let i = 0; i < x.states; i++) {
-    x.store.read(i, s);
-    const rec: Record<string, number> = {};
-    slots.forEach((slot, k) => (rec[slot.name] = readSlot(spec.system.layout, s, k)));
-    out.push(rec);
-  }
-  return out;
-}
-
 /** Visible (non-hidden) values of every reachable state, as `describe` shows them. */
 export function reachableViews(spec: LoadedSpec): Record<string, string | number | boolean>[] {
   const x = exploreSpec(spec);
@@ -135,6 +140,51 @@ export function reachableViews(spec: LoadedSpec): Record<string, string | number
     out.push(spec.system.describe(s).toObject());
   }
   return out;
+}
+
+/** States with no successor (ended or deadlocked), as visible values. */
+export function deadEndViews(spec: LoadedSpec): Record<string, string | number | boolean>[] {
+  const x = exploreSpec(spec);
+  const g = x.graph!;
+  const s = new Int32Array(x.store.stateWords);
+  const out: Record<string, string | number | boolean>[] = [];
+  for (let i = 0; i < x.states; i++) {
+    if (g.offsets[i + 1] !== g.offsets[i]) continue;
+    x.store.read(i, s);
+    out.push(spec.system.describe(s).toObject());
+  }
+  return out;
+}
+
+export interface EdgeView {
+  readonly from: Record<string, string | number | boolean>;
+  readonly to: Record<string, string | number | boolean>;
+  /** Transition label, with its outcome when it has one: `A (ok)`. */
+  readonly step: string;
+}
+
+/** Every edge of the reachable graph, endpoints as visible values. */
+export function edgeViews(spec: LoadedSpec): EdgeView[] {
+  const x = exploreSpec(spec);
+  const g = x.graph!;
+  const s = new Int32Array(x.store.stateWords);
+  const view = (i: number) => {
+    x.store.read(i, s);
+    return spec.system.describe(s).toObject();
+  };
+  const out: EdgeView[] = [];
+  for (let i = 0; i < x.states; i++) {
+    for (let k = g.offsets[i]; k < g.offsets[i + 1]; k++) {
+      const info = spec.system.transitionInfo(g.labels[k]);
+      out.push({ from: view(i), to: view(g.targets[k]), step: info.outcome ? `${info.label} (${info.outcome})` : info.label });
+    }
+  }
+  return out;
+}
+
+/** A copy of an AST (or any JSON-like value) without `span` fields, for shape assertions. */
+export function withoutSpans(x: unknown): unknown {
+  return JSON.parse(JSON.stringify(x, (key, value: unknown) => (key === 'span' ? undefined : value)));
 }
 
 /** Distinct visible states, each as a stable `name=value …` string, sorted. */

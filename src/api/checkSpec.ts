@@ -14,13 +14,15 @@ import { suggest } from '../elaborate/scope.js';
 import type { CheckReport, PropertyReport } from './checkReport.js';
 import { checkTemporal } from './temporalProperty.js';
 import type { CheckOptions, LoadedSpec } from './loadedSpec.js';
+import { checkPnmlSpec, isPnmlSpec } from '../mcc/checkPnml.js';
+import { SOUND_PROPERTY, checkSoundProperty } from '../mcc/soundProperty.js';
 
 export const RANGE_PROPERTY = 'in_range';
 
 function selectProperties(spec: LoadedSpec, names: readonly string[] | undefined): number[] {
   const all = spec.model.properties.toArray();
   if (!names || names.length === 0) return all.map((_, i) => i);
-  const known = [RANGE_PROPERTY, ...all.map((p) => p.name)];
+  const known = [RANGE_PROPERTY, SOUND_PROPERTY, ...all.map((p) => p.name)];
   const unknown = names.filter((n) => !known.includes(n));
   if (unknown.length > 0) {
     throw new SpecError(
@@ -40,6 +42,8 @@ function unknownReason(x: Exploration): string | undefined {
 }
 
 export function checkSpec(spec: LoadedSpec, options: CheckOptions = {}): CheckReport {
+  // PNML nets (and MCC property files) have their own defaults, figures and place widening.
+  if (isPnmlSpec(spec) || options.mccFormulas !== undefined) return checkPnmlSpec(spec, options);
   const { system, model } = spec;
   const selected = selectProperties(spec, options.properties);
   const props = model.properties.toArray();
@@ -86,6 +90,8 @@ export function checkSpec(spec: LoadedSpec, options: CheckOptions = {}): CheckRe
     if (p.kind === 'ctl' || p.kind === 'ltl') reports.push(checkTemporal(spec, p, options, x.graph ? x : undefined));
     else reports.push(checkOne(spec, p, x, watchIndex.get(i), reason));
   }
+  // `sound` is a built-in template: checked when asked for by name (its own exploration, with edges).
+  if (options.properties?.includes(SOUND_PROPERTY) && !props.some((p) => p.name === SOUND_PROPERTY)) reports.push(checkSoundProperty(spec, options));
   return {
     file: spec.file,
     model: model.name,

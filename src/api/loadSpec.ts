@@ -3,22 +3,40 @@
  * mistakes throw SpecError with every diagnostic found, never anything else.
  */
 import { readFile } from 'node:fs/promises';
-import { SpecError, error } from '../diagnostics/diagnostic.js';
+import { SpecError, error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compileModel } from '../compile/compileModel.js';
 import { elaborate } from '../elaborate/elaborate.js';
 import { parseSpec } from '../parse/parseSpec.js';
+import { isPnmlSource, readPnml } from '../pnml/readPnml.js';
+import { formulaProperties, type FormulaSource } from './formulaProperties.js';
 import type { LoadedSpec } from './loadedSpec.js';
 
-export function loadSpecText(text: string, file = '<input>'): LoadedSpec {
+/** Diagnostics in the order they appear in the text (elaboration visits declarations out of order). */
+function inSourceOrder(ds: readonly Diagnostic[]): Diagnostic[] {
+  return [...ds].sort((a, b) => (a.span?.file ?? '').localeCompare(b.span?.file ?? '') || (a.span?.start ?? 0) - (b.span?.start ?? 0));
+}
+
+export interface LoadOptions {
+  /** Extra properties given as formula text (named `formula1`, … unless named). */
+  readonly formulas?: readonly (string | FormulaSource)[];
+}
+
+export function loadSpecText(text: string, file = '<input>', options: LoadOptions = {}): LoadedSpec {
+  if (isPnmlSource(file, text)) {
+    const net = readPnml(text, file);
+    return { file, text, model: net.model, system: compileModel(net.model) };
+  }
   const sources = new Map([[file, text]]);
   const parsed = parseSpec(text, file);
   if (!parsed.ok) throw new SpecError(parsed.diagnostics, sources);
-  const model = elaborate(parsed.value, text);
-  if (!model.ok) throw new SpecError(model.diagnostics, sources);
+  const named = (options.formulas ?? []).map((f, i) => (typeof f === 'string' ? { name: `formula${i + 1}`, text: f } : f));
+  const extra = formulaProperties(named, sources);
+  const model = elaborate(parsed.value, text, extra);
+  if (!model.ok) throw new SpecError(inSourceOrder(model.diagnostics), sources);
   return { file, text, model: model.value, system: compileModel(model.value) };
 }
 
-export async function loadSpec(path: string): Promise<LoadedSpec> {
+export async function loadSpec(path: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -27,5 +45,5 @@ export async function loadSpec(path: string): Promise<LoadedSpec> {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
     throw new SpecError([error('WF501', `cannot read '${path}': ${why}`)]);
   }
-  return loadSpecText(text, path);
+  return loadSpecText(text, path, options);
 }

@@ -36,10 +36,11 @@ function transitionCode(t: NetTransition, id: number, layout: StateLayout): stri
   const resets = new Set(t.resets ?? []);
   const values = new Map<number, string>();
   for (const slot of resets) values.set(slot, '0');
+  // A reset empties the place after its tokens are consumed: it then holds only what the step produces.
+  for (const a of t.post) if (resets.has(a.slot)) values.set(a.slot, String((Number(values.get(a.slot)) || 0) + a.weight));
   for (const [slot, d] of delta) {
-    if (d === 0 && !resets.has(slot)) continue;
-    const base = resets.has(slot) ? '0' : readCode(layout.slots[slot]);
-    values.set(slot, d === 0 ? base : `(${base} + ${d})`);
+    if (d === 0 || resets.has(slot)) continue;
+    values.set(slot, `(${readCode(layout.slots[slot])} + ${d})`);
   }
   for (const u of t.updates) values.set(u.slot, exprCode(u.value, layout));
   const lines: string[] = [];

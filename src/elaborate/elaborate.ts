@@ -5,10 +5,14 @@
  */
 import { error, failed, ok, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
-import type { DeclAst, SpecAst, WorkflowAst } from '../parse/ast.js';
+import type { DeclAst, PropertyAst, SpecAst, WorkflowAst } from '../parse/ast.js';
 import { lowerMachine } from './lowerMachine.js';
 import { lowerNet } from './lowerNet.js';
 import { lowerStandaloneWorkflow, lowerSystem } from './lowerSystem.js';
+
+function withExtraProperties(d: DeclAst, extra: readonly PropertyAst[]): DeclAst {
+  return extra.length === 0 ? d : { ...d, properties: [...d.properties, ...extra] };
+}
 
 function lowerDecl(d: DeclAst, spec: SpecAst, text: string, diags: Diagnostic[]): Model {
   switch (d.kind) {
@@ -26,7 +30,11 @@ function lowerDecl(d: DeclAst, spec: SpecAst, text: string, diags: Diagnostic[])
   }
 }
 
-export function elaborate(spec: SpecAst, text: string): Result<Model> {
+/**
+ * `extra` properties (formulas from the command line or the API) are added
+ * to the chosen model's own, resolved in its scope.
+ */
+export function elaborate(spec: SpecAst, text: string, extra: readonly PropertyAst[] = []): Result<Model> {
   const diags: Diagnostic[] = [];
   const names = new Map<string, DeclAst>();
   for (const d of spec.decls) {
@@ -52,6 +60,6 @@ export function elaborate(spec: SpecAst, text: string): Result<Model> {
     );
   }
   if (!chosen || diags.length > 0) return failed(diags);
-  const model = lowerDecl(chosen, spec, text, diags);
+  const model = lowerDecl(withExtraProperties(chosen, extra), spec, text, diags);
   return diags.length > 0 ? failed(diags) : ok(model);
 }

@@ -25,12 +25,12 @@ export function assignment(target: Ident, op: AssignOpAst, value: ExprAst, env: 
     ctx.diags.push(error('WF207', `cannot assign to '${target.name}': it is not a variable`, target.span));
     return undefined;
   }
-  const rhs = lowerExpr(value, ctx, binding.type.kind === 'int' ? { kind: 'int', lo: 0, hi: 0 } : binding.type);
-  if (!rhs) return undefined;
   if (op !== '=' && binding.type.kind !== 'int') {
     ctx.diags.push(error('WF203', `'${op}' needs an integer variable; '${target.name}' is ${binding.type.kind}`, target.span));
     return undefined;
   }
+  const rhs = lowerExpr(value, ctx, binding.type.kind === 'int' ? { kind: 'int', lo: 0, hi: 0 } : binding.type);
+  if (!rhs) return undefined;
   let v: Expr = rhs.expr;
   const self: Expr = { kind: 'slot', slot: binding.slot };
   if (op === '+=') v = binary('+', self, v);

@@ -184,8 +184,9 @@ function inferBinary(ast: ExprAst & { kind: 'binary' }, ctx: ExprContext): Typed
     }
     case '==':
     case '!=': {
-      // Type the side that is not a bare name first, so `Running == status` works too.
-      const leftFirst = ast.left.kind !== 'name' || ast.right.kind === 'name';
+      // Type the side that is not an enum literal first, so `Running == status` works too.
+      const literal = (e: ExprAst) => e.kind === 'name' && ctx.scope.lookup(e.name)?.kind !== 'slot' && ctx.scope.lookup(e.name)?.kind !== 'derived';
+      const leftFirst = !literal(ast.left) || literal(ast.right);
       const [first, second] = leftFirst ? [ast.left, ast.right] : [ast.right, ast.left];
       const a = infer(first, ctx);
       if (!a) return undefined;

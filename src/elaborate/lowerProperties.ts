@@ -56,8 +56,10 @@ export function lowerProperties(props: readonly PropertyAst[], c: PropertyContex
       }
       case 'ctl':
       case 'ltl': {
-        const formula = lowerFormula(p.formula, p.kind, ctx, c.view, c.text);
-        if (formula) properties.push({ kind: p.kind, name, formula, text: source(p.formula.span), expect, span: p.span });
+        const text = p.sourceText ?? c.text;
+        const formula = lowerFormula(p.formula, p.kind, ctx, c.view, text);
+        const shown = text.slice(p.formula.span.start, p.formula.span.end).replace(/\s+/g, ' ').trim();
+        if (formula) properties.push({ kind: p.kind, name, formula, text: shown, expect, span: p.span });
         break;
       }
     }

@@ -5,7 +5,7 @@
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { binary, constant, slotRef, type Expr } from '../model/expr.js';
-import type { ActivityDeclAst, StmtAst, VarDeclAst, WorkflowAst } from '../parse/ast.js';
+import type { ActivityDeclAst, ActivityOptionAst, StmtAst, VarDeclAst, WorkflowAst } from '../parse/ast.js';
 import { createSagaStack, lowerUnwind } from './compensation.js';
 import { declareVar } from './declarations.js';
 import { lowerEffect } from './lowerEffect.js';
@@ -32,6 +32,13 @@ export interface InstanceOptions {
   readonly history?: ReadonlySet<string>;
 }
 
+const OPTION_TEXT: Record<ActivityOptionAst['kind'], string> = {
+  mayFail: 'may fail',
+  failAfterEffect: 'may fail after effect',
+  idempotent: 'idempotent',
+  retry: 'retry',
+};
+
 function activityInfo(ast: ActivityDeclAst, scope: Scope, diags: Diagnostic[]): ActivityInfo {
   let mayFail = false;
   let failAfterEffect = false;
@@ -40,7 +47,7 @@ function activityInfo(ast: ActivityDeclAst, scope: Scope, diags: Diagnostic[]): 
   const seen = new Set<string>();
   for (const o of ast.options) {
     const key = o.kind;
-    if (seen.has(key)) diags.push(error('WF202', `option '${key === 'retry' ? 'retry' : key}' given twice`, o.span));
+    if (seen.has(key)) diags.push(error('WF202', `option '${OPTION_TEXT[key]}' given twice`, o.span));
     seen.add(key);
     if (o.kind === 'mayFail') mayFail = true;
     if (o.kind === 'failAfterEffect') failAfterEffect = true;

@@ -29,17 +29,23 @@ export function slotRef(slot: number): Expr {
 export function binary(op: BinaryOp, left: Expr, right: Expr): Expr {
   return { kind: 'binary', op, left, right };
 }
+/** A balanced tree, so conjunctions over thousands of instances stay shallow for the compiler. */
+function balanced(op: '&&' | '||', parts: readonly Expr[]): Expr {
+  if (parts.length === 1) return parts[0];
+  const mid = parts.length >> 1;
+  return binary(op, balanced(op, parts.slice(0, mid)), balanced(op, parts.slice(mid)));
+}
 export function and(...xs: Expr[]): Expr {
   const parts = xs.filter((x) => !(x.kind === 'const' && x.value !== 0));
   if (parts.some((x) => x.kind === 'const' && x.value === 0)) return FALSE;
   if (parts.length === 0) return TRUE;
-  return parts.reduce((a, b) => binary('&&', a, b));
+  return balanced('&&', parts);
 }
 export function or(...xs: Expr[]): Expr {
   const parts = xs.filter((x) => !(x.kind === 'const' && x.value === 0));
   if (parts.some((x) => x.kind === 'const' && x.value !== 0)) return TRUE;
   if (parts.length === 0) return FALSE;
-  return parts.reduce((a, b) => binary('||', a, b));
+  return balanced('||', parts);
 }
 export function not(x: Expr): Expr {
   if (x.kind === 'const') return constant(x.value === 0 ? 1 : 0);

@@ -72,7 +72,10 @@ export interface NetTransitionProps {
   readonly post: readonly Arc[];
   readonly guard?: Expr;
   readonly updates: readonly Update[];
-  /** Slot that must be reset to 0 (cancellation of an abandoned branch). */
+  /**
+   * Places emptied by the step (cancellation of an abandoned branch): after
+   * the step a reset place holds exactly what its post arcs put there.
+   */
   readonly resets?: readonly number[];
   /** Nested structure (parallel block, race, saga …) this transition belongs to: for drawings. */
   readonly cluster?: string;

@@ -102,7 +102,15 @@ export type PropertyAst =
   | { readonly kind: 'invariant'; readonly name: Ident; readonly expr: ExprAst; readonly expect?: ExpectationAst; readonly span: SourceSpan }
   | { readonly kind: 'reachable'; readonly name: Ident; readonly expr: ExprAst; readonly expect?: ExpectationAst; readonly span: SourceSpan }
   | { readonly kind: 'deadlock_free'; readonly expect?: ExpectationAst; readonly span: SourceSpan }
-  | { readonly kind: 'ctl' | 'ltl'; readonly name: Ident; readonly formula: FormulaAst; readonly expect?: ExpectationAst; readonly span: SourceSpan }
+  | {
+      readonly kind: 'ctl' | 'ltl';
+      readonly name: Ident;
+      readonly formula: FormulaAst;
+      readonly expect?: ExpectationAst;
+      readonly span: SourceSpan;
+      /** Text the spans point into, when it is not the spec's (a formula given on the command line). */
+      readonly sourceText?: string;
+    }
   | { readonly kind: 'fair'; readonly strength: 'weak' | 'strong'; readonly target: FairTargetAst; readonly span: SourceSpan };
 
 export interface WorkflowAst {

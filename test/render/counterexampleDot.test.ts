@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { counterexampleToDot } from '../../src/render/counterexampleDot.js';
 import { expectGolden } from '../golden/expectGolden.js';
-import { faultTrace, lassoTrace, pathTrace, SOURCES } from './sampleTraces.js';
+import { faultTrace, lassoTrace, pathTrace, SOURCES, treeTrace } from './sampleTraces.js';
 
 describe('counterexampleToDot', () => {
   it('draws a path with the violating state highlighted (golden)', () => {
@@ -43,5 +43,39 @@ describe('counterexampleToDot', () => {
   it('honours the layout direction and title options', () => {
     const dot = counterexampleToDot(lassoTrace(), SOURCES, { rankdir: 'LR', title: 'a "title"' });
     expect(dot).toContain('graph [rankdir="LR", fontname="Helvetica", fontsize=12, label="a \\"title\\""');
+  });
+});
+
+describe('counterexampleToDot: witness trees', () => {
+  it('draws each branch as a lettered, coloured cluster hanging off its state (golden)', () => {
+    expectGolden('dot/treeTrace.dot', counterexampleToDot(treeTrace(), SOURCES));
+  });
+
+  it('does not draw a branch\'s first state again: its first step leaves the parent state', () => {
+    const dot = counterexampleToDot(treeTrace(), SOURCES);
+    expect(dot).toMatch(/^ {2}s1 -> b0s1 \[label="A1\. Poll\\n\(not ready\)\\nescrow\.wf:10"/m);
+    expect(dot).toMatch(/^ {2}b0s2 -> b0s1 \[label="loop"[^\n]*constraint=false\];/m);
+    expect(dot).not.toContain('b0s0');
+    expect(dot).toContain('subgraph cluster_b0 {');
+    expect(dot).toMatch(/graph \[label="A: AF o1\.done fails from here"/);
+    // A branch without steps is a note on its state.
+    expect(dot).toMatch(/^ {2}b1note \[[^\n]*shape="note", label="B: phase == locked is false here"/m);
+    expect(dot).toMatch(/^ {2}s0 -> b1note \[style="dashed"/m);
+  });
+
+  it('gives nested branches their own ids, letters and colours', () => {
+    const tree = treeTrace();
+    const inner = treeTrace().branches![0];
+    const nested = { ...tree, branches: [{ ...tree.branches![0], witness: { ...tree.branches![0].witness, branches: [{ ...inner, at: 2 }] } }] };
+    const dot = counterexampleToDot(nested, SOURCES);
+    expect(dot).toContain('subgraph cluster_b0b0 {');
+    expect(dot).toMatch(/^ {2}b0s2 -> b0b0s1 \[label="B1\. Poll/m);
+    expect(dot).toContain('color="#6a1b9a"');
+    expect(dot).toContain('color="#00695c"');
+  });
+
+  it('rejects a branch that starts outside its parent trace', () => {
+    const tree = { ...treeTrace(), branches: [{ ...treeTrace().branches![0], at: 7 }] };
+    expect(() => counterexampleToDot(tree, SOURCES)).toThrow(/starts at state 7/);
   });
 });

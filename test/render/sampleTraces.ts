@@ -124,3 +124,47 @@ export function sampleReport(): CheckReport {
     ],
   };
 }
+
+/** States continuing from `from`'s values (a sub-witness starts at a state of its parent). */
+function statesFrom(from: TraceState, updates: ReadonlyArray<Readonly<Record<string, DisplayValue>>>): TraceState[] {
+  let view = from.values;
+  const out: TraceState[] = [{ values: view, changes: diffViews(undefined, view) }];
+  for (const u of updates) {
+    const before = view;
+    view = view.merge(u);
+    out.push({ values: view, changes: diffViews(before, view) });
+  }
+  return out;
+}
+
+/**
+ * A CTL witness tree for AG (phase == locked -> AF o1.done): the main path
+ * reaches a locked state; branch A is the lasso on which o1.done never
+ * holds, branch B a note on the initial state.
+ */
+export function treeTrace(): Counterexample {
+  const main = states([{ phase: 'locked' }, { tgt: 1 }]);
+  const loop: Counterexample = {
+    kind: 'lasso',
+    summary: 'AF o1.done fails: Poll can repeat forever',
+    steps: [step('Poll', { outcome: 'not_ready' }), step('Poll', { outcome: 'not_ready' })],
+    states: statesFrom(main[1], [{ note: 'odd\\name' }, { note: 'none' }]),
+    loopStart: 1,
+  };
+  const here: Counterexample = {
+    kind: 'path',
+    summary: 'phase == start',
+    steps: [],
+    states: statesFrom(main[0], []),
+  };
+  return {
+    kind: 'tree',
+    summary: 'ctl eventually_done is violated: AG (phase == locked -> AF o1.done)',
+    steps: [step('LockFunds', { outcome: 'completed' }), step('Überweisung')],
+    states: main,
+    branches: [
+      { at: 1, note: 'AF o1.done fails from here', witness: loop },
+      { at: 0, note: 'phase == locked is false here', witness: here },
+    ],
+  };
+}

@@ -62,7 +62,11 @@ const REWRITES: readonly (readonly [string, Pattern, string])[] = [
 ];
 
 const show = (f: Formula): string => printFormula(f, []);
+/** Distinct subformulas (the tableau's closure). */
 const size = (f: Nnf): number => subformulas(f).length;
+/** Operators and leaves with repetitions: every rewrite shrinks it (the closure may not, as sharing changes). */
+const treeSize = (f: Nnf): number =>
+  f.kind === 'X' ? 1 + treeSize(f.arg) : 'left' in f ? 1 + treeSize(f.left) + treeSize(f.right) : 1;
 
 /** The normal form agrees with the formula at every position of every given lasso. */
 function expectEquivalentOnLassos(formula: Formula, normal: Nnf, lassos: Parameters<typeof truthOnLasso>[1][]): void {
@@ -107,10 +111,11 @@ describe('normal form of whole formulas', () => {
     }, propertyTimeout);
   }
 
-  it('never grows the formula', () => {
+  it('never grows the formula tree', () => {
     fc.assert(
       fc.property(randomLtl(3, 5), (formula) => {
-        expect(size(toNormalForm(formula).root)).toBeLessThanOrEqual(size(toNormalForm(formula, { simplify: false }).root));
+        const [simplified, plain] = [toNormalForm(formula).root, toNormalForm(formula, { simplify: false }).root];
+        expect(treeSize(simplified)).toBeLessThanOrEqual(treeSize(plain));
       }),
       { numRuns: numRuns(300), seed: 13 },
     );

@@ -107,7 +107,7 @@ export function checkSpec(spec: LoadedSpec, options: CheckOptions = {}): CheckRe
 }
 
 function checkOne(spec: LoadedSpec, p: Exclude<PropertyIR, { kind: 'ctl' | 'ltl' }>, x: Exploration, watched: number | undefined, reason: string | undefined): PropertyReport {
-  const common = { name: p.name, kind: p.kind, formula: p.text, expected: p.expect, states: x.states, seconds: x.seconds };
+  const common = { name: p.name, kind: (p.kind === 'invariant' ? p.template : undefined) ?? p.kind, formula: p.text, expected: p.expect, states: x.states, seconds: x.seconds };
   const undecided = (): PropertyReport => ({ ...common, result: 'unknown', reason: reason! });
   switch (p.kind) {
     case 'invariant': {

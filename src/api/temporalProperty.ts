@@ -60,7 +60,7 @@ export function checkTemporal(spec: LoadedSpec, p: TemporalPropertyIR, options: 
   };
   const formula = toLogicFormula(p.formula, spec.system);
   const r = checkFormula(spec.system, formula, { fairness, limits, ...(shared ? { exploration: shared } : {}) });
-  const common = { name: p.name, kind: p.kind, formula: p.text, expected: p.expect, states: r.states, seconds: (performance.now() - started) / 1000 };
+  const common = { name: p.name, kind: (p.kind === 'ctl' ? p.template : undefined) ?? p.kind, formula: p.text, expected: p.expect, states: r.states, seconds: (performance.now() - started) / 1000 };
   const v = r.verdict;
   switch (v.result) {
     case 'holds':

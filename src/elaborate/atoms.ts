@@ -8,7 +8,7 @@
 import { error } from '../diagnostics/diagnostic.js';
 import { and, binary, constant, not, or, slotRef, type Expr } from '../model/expr.js';
 import type { NetTransitionProps } from '../model/model.js';
-import type { ExprAst, FormulaAst, PropertyAst } from '../parse/ast.js';
+import type { ExprAst, FormulaAst, PropertyAst, StmtAst, WorkflowAst } from '../parse/ast.js';
 import { BOOL, INT, type ApplyHook } from './lowerExpr.js';
 import type { Binding, Scope } from './scope.js';
 
@@ -19,6 +19,8 @@ export type HistoryAtom = (typeof HISTORY_ATOMS)[number];
 export interface ModelView {
   readonly transitions: readonly NetTransitionProps[];
   readonly terminal: Expr;
+  /** Initial value of every slot (for templates such as conserves). */
+  readonly initial: readonly number[];
 }
 
 function argName(a: ExprAst | undefined): { name: string; scope?: string } | undefined {
@@ -27,9 +29,41 @@ function argName(a: ExprAst | undefined): { name: string; scope?: string } | und
   return undefined;
 }
 
-/** `fn:activity` pairs of history atoms used anywhere in these properties. */
-export function historyAtomsUsed(props: readonly PropertyAst[]): Set<string> {
+/** A workflow's steps and their compensations: `compensated by C` options and `A compensate C` calls. */
+export function compensationPairs(wf: WorkflowAst): { step: string; compensation: string }[] {
+  const pairs = new Map<string, { step: string; compensation: string }>();
+  const add = (step: string, compensation: string) => pairs.set(`${step}>${compensation}`, { step, compensation });
+  for (const a of wf.activities) for (const o of a.options) if (o.kind === 'compensatedBy') add(a.name.name, o.compensation.name);
+  const visit = (s: StmtAst): void => {
+    if (s.kind === 'call' && s.compensation) add(s.activity.name, s.compensation.name);
+    const nested: (readonly StmtAst[])[] = [];
+    if (s.kind === 'call' && s.handler?.kind === 'block') nested.push(s.handler.body);
+    if (s.kind === 'if') nested.push(s.then, s.else);
+    if (s.kind === 'while' || s.kind === 'repeat' || s.kind === 'block') nested.push(s.body);
+    if (s.kind === 'either') nested.push(...s.branches);
+    if (s.kind === 'parallel') {
+      nested.push(s.branches);
+      if (s.handler?.kind === 'block') nested.push(s.handler.body);
+    }
+    if (s.kind === 'race') for (const arm of s.arms) nested.push(arm.body, ...(arm.kind === 'activity' && arm.handler?.kind === 'block' ? [arm.handler.body] : []));
+    nested.forEach((list) => list.forEach(visit));
+  };
+  (wf.main?.body ?? []).forEach(visit);
+  return [...pairs.values()];
+}
+
+/** `fn:activity` pairs of history atoms used anywhere in these properties (templates included). */
+export function historyAtomsUsed(props: readonly PropertyAst[], pairs: readonly { step: string; compensation: string }[] = []): Set<string> {
   const used = new Set<string>();
+  for (const p of props) {
+    if (p.kind === 'exactly_once' || p.kind === 'at_most_once') used.add(`count:${p.activity.name}`);
+    if (p.kind === 'compensation_complete') {
+      for (const { step, compensation } of pairs) {
+        used.add(`done:${step}`);
+        used.add(`compensated:${compensation}`);
+      }
+    }
+  }
   const expr = (e: ExprAst): void => {
     switch (e.kind) {
       case 'apply': {

@@ -76,7 +76,7 @@ export function lowerMachine(m: MachineAst, text: string, diags: Diagnostic[]): 
   const finalIndices = [...new Set(finals.map((f) => names.indexOf(f.name)))];
   const terminal = finalIndices.length === 0 ? FALSE : or(...finalIndices.map((i) => binary('==', st, constant(i))));
   scope.define('terminated', { kind: 'derived', expr: terminal, type: BOOL, description: 'the machine is in a final state' });
-  const { properties, fairness } = lowerProperties(m.properties, { scope, text, diags, view: { transitions: builder.transitions, terminal } });
+  const { properties, fairness } = lowerProperties(m.properties, { scope, text, diags, view: { transitions: builder.transitions, terminal, initial: builder.slots.map((s) => s.initial) } });
   return makeModel({
     kind: 'machine',
     name: m.name.name,

@@ -62,7 +62,7 @@ export function lowerNet(n: NetAst, text: string, diags: Diagnostic[]): Model {
     if (!pre || !post) continue;
     builder.addTransition({ name: t.name.name, label: t.name.name, kind: 'net', origin: t.span, pre, post, updates: [] });
   }
-  const { properties, fairness } = lowerProperties(n.properties, { scope, text, diags, view: { transitions: builder.transitions, terminal: FALSE } });
+  const { properties, fairness } = lowerProperties(n.properties, { scope, text, diags, view: { transitions: builder.transitions, terminal: FALSE, initial: builder.slots.map((s) => s.initial) } });
   return makeModel({
     kind: 'net',
     name: n.name.name,

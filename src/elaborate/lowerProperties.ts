@@ -11,6 +11,25 @@ import { atomHook, type ModelView } from './atoms.js';
 import { lowerFairness } from './lowerFairness.js';
 import { lowerFormula } from './lowerFormula.js';
 import { BOOL, lowerExpr } from './lowerExpr.js';
+import { lowerTemplate, templateName, type TemplateAst } from './lowerTemplates.js';
+
+function ownName(p: Exclude<PropertyAst, { kind: 'fair' }>): string {
+  switch (p.kind) {
+    case 'deadlock_free':
+      return 'deadlock_free';
+    case 'invariant':
+    case 'reachable':
+    case 'ctl':
+    case 'ltl':
+      return p.name.name;
+    default:
+      return templateName(p);
+  }
+}
+
+function isTemplate(p: PropertyAst): p is TemplateAst {
+  return p.kind === 'conserves' || p.kind === 'exactly_once' || p.kind === 'at_most_once' || p.kind === 'terminates' || p.kind === 'compensation_complete';
+}
 import type { Scope } from './scope.js';
 
 export interface PropertyContext {
@@ -22,6 +41,8 @@ export interface PropertyContext {
   readonly instance?: string;
   readonly namePrefix?: string;
   readonly taken?: Map<string, PropertyAst>;
+  /** The workflow's (step, compensation) pairs, for compensation_complete. */
+  readonly compensations?: readonly { readonly step: string; readonly compensation: string }[];
 }
 
 export function lowerProperties(props: readonly PropertyAst[], c: PropertyContext): { properties: PropertyIR[]; fairness: FairnessIR[] } {
@@ -35,8 +56,9 @@ export function lowerProperties(props: readonly PropertyAst[], c: PropertyContex
       fairness.push(...lowerFairness(p, c.view, c.instance, c.diags));
       continue;
     }
-    const name = (c.namePrefix ?? '') + (p.kind === 'deadlock_free' ? 'deadlock_free' : p.name.name);
-    const nameSpan = p.kind === 'deadlock_free' ? p.span : p.name.span;
+    const own = ownName(p);
+    const name = (c.namePrefix ?? '') + own;
+    const nameSpan = 'name' in p ? p.name.span : p.span;
     const first = taken.get(name);
     if (first) {
       c.diags.push(error('WF202', `duplicate property '${name}'`, nameSpan, [{ message: 'first declared here', span: first.span }]));
@@ -52,6 +74,15 @@ export function lowerProperties(props: readonly PropertyAst[], c: PropertyContex
       case 'reachable': {
         const typed = lowerExpr(p.expr, ctx, BOOL);
         if (typed) properties.push({ kind: p.kind, name, expr: typed.expr, text: source(p.expr.span), expect, span: p.span });
+        break;
+      }
+      case 'conserves':
+      case 'exactly_once':
+      case 'at_most_once':
+      case 'terminates':
+      case 'compensation_complete': {
+        const lowered = lowerTemplate(p, name, { expr: ctx, initial: c.view.initial, compensations: c.compensations ?? [], diags: c.diags, source });
+        if (lowered) properties.push(lowered);
         break;
       }
       case 'ctl':

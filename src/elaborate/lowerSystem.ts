@@ -12,15 +12,16 @@ import { declareVar, lowerType } from './declarations.js';
 import { BOOL, sameType } from './lowerExpr.js';
 import { lowerProperties } from './lowerProperties.js';
 import { lowerWorkflowInstance } from './lowerWorkflow.js';
-import { historyAtomsUsed } from './atoms.js';
+import { compensationPairs, historyAtomsUsed } from './atoms.js';
 import { NetBuilder } from './netBuilder.js';
 import { Scope } from './scope.js';
 
 export function lowerStandaloneWorkflow(wf: WorkflowAst, text: string, diags: Diagnostic[]): Model {
   const builder = new NetBuilder();
-  const inst = lowerWorkflowInstance(builder, text, wf, diags, { prefix: '', history: historyAtomsUsed(wf.properties) });
-  const view = { transitions: builder.transitions, terminal: inst.terminal };
-  const { properties, fairness } = lowerProperties(wf.properties, { scope: inst.scope, text, diags, view });
+  const compensations = compensationPairs(wf);
+  const inst = lowerWorkflowInstance(builder, text, wf, diags, { prefix: '', history: historyAtomsUsed(wf.properties, compensations) });
+  const view = { transitions: builder.transitions, terminal: inst.terminal, initial: builder.slots.map((s) => s.initial) };
+  const { properties, fairness } = lowerProperties(wf.properties, { scope: inst.scope, text, diags, view, compensations });
   return makeModel({
     kind: 'workflow',
     name: wf.name.name,
@@ -69,7 +70,8 @@ export function lowerSystem(sys: SystemAst, workflows: ReadonlyMap<string, Workf
     }
   }
 
-  const history = historyAtomsUsed([...sys.properties, ...instances.flatMap((i) => i.wf.properties)]);
+  const history = new Set<string>();
+  for (const i of instances) for (const h of historyAtomsUsed([...sys.properties, ...i.wf.properties], compensationPairs(i.wf))) history.add(h);
   const terminals: Expr[] = [];
   const seen = new Map<string, (typeof instances)[number]>();
   const lowered: { inst: (typeof instances)[number]; scope: Scope }[] = [];
@@ -87,13 +89,13 @@ export function lowerSystem(sys: SystemAst, workflows: ReadonlyMap<string, Workf
   const terminal = and(...terminals);
   scope.define('terminated', { kind: 'derived', expr: terminal, type: BOOL, description: 'every instance has ended' });
   // Properties last: atoms such as deadlock and enabled(t) need every instance's transitions.
-  const view = { transitions: builder.transitions, terminal };
+  const view = { transitions: builder.transitions, terminal, initial: builder.slots.map((s) => s.initial) };
   const taken = new Map<string, PropertyAst>();
   const system = lowerProperties(sys.properties, { scope, text, diags, view, taken });
   const properties: PropertyIR[] = [...system.properties];
   const fairness = [...system.fairness];
   for (const { inst, scope: instScope } of lowered) {
-    const own = lowerProperties(inst.wf.properties, { scope: instScope, text, diags, view, instance: inst.name, namePrefix: `${inst.name}.`, taken });
+    const own = lowerProperties(inst.wf.properties, { scope: instScope, text, diags, view, instance: inst.name, namePrefix: `${inst.name}.`, taken, compensations: compensationPairs(inst.wf) });
     properties.push(...own.properties);
     fairness.push(...own.fairness);
   }

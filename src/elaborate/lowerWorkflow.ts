@@ -37,6 +37,7 @@ const OPTION_TEXT: Record<ActivityOptionAst['kind'], string> = {
   failAfterEffect: 'may fail after effect',
   idempotent: 'idempotent',
   retry: 'retry',
+  compensatedBy: 'compensated by',
 };
 
 function activityInfo(ast: ActivityDeclAst, scope: Scope, diags: Diagnostic[]): ActivityInfo {
@@ -122,6 +123,11 @@ export function lowerWorkflowInstance(builder: NetBuilder, text: string, wf: Wor
     const tracking = historySlots(w, a, opts.history ?? new Set());
     scope.define(a.name.name, { kind: 'activity', span: a.name.span, tracking });
     w.activities.set(a.name.name, activityInfo(a, scope, diags));
+  }
+  for (const a of wf.activities) {
+    for (const o of a.options) {
+      if (o.kind === 'compensatedBy' && !w.activities.has(o.compensation.name)) diags.push(error('WF201', `undefined activity '${o.compensation.name}'`, o.compensation.span));
+    }
   }
   const st = slotRef(status);
   const builtins: [string, Expr, string][] = [

@@ -84,13 +84,22 @@ export interface NetTransitionProps {
 export type Expectation = 'holds' | 'violated';
 
 export type PropertyIR =
-  | { readonly kind: 'invariant'; readonly name: string; readonly expr: Expr; readonly text: string; readonly expect: Expectation; readonly span: SourceSpan }
+  | {
+      readonly kind: 'invariant';
+      readonly name: string;
+      readonly expr: Expr;
+      readonly text: string;
+      readonly expect: Expectation;
+      readonly span: SourceSpan;
+      /** The template it was lowered from (conserves, exactly_once, …), for reports. */
+      readonly template?: string;
+    }
   | { readonly kind: 'reachable'; readonly name: string; readonly expr: Expr; readonly text: string; readonly expect: Expectation; readonly span: SourceSpan }
   | { readonly kind: 'deadlock_free'; readonly name: string; readonly text: string; readonly expect: Expectation; readonly span: SourceSpan }
   | TemporalPropertyIR;
 
 export type TemporalPropertyIR =
-  | { readonly kind: 'ctl'; readonly name: string; readonly formula: TemporalFormula; readonly text: string; readonly expect: Expectation; readonly span: SourceSpan }
+  | { readonly kind: 'ctl'; readonly name: string; readonly formula: TemporalFormula; readonly text: string; readonly expect: Expectation; readonly span: SourceSpan; readonly template?: string }
   | { readonly kind: 'ltl'; readonly name: string; readonly formula: TemporalFormula; readonly text: string; readonly expect: Expectation; readonly span: SourceSpan };
 
 export type ModelKind = 'workflow' | 'machine' | 'net' | 'system';

@@ -44,7 +44,9 @@ export type ActivityOptionAst =
   | { readonly kind: 'mayFail'; readonly span: SourceSpan }
   | { readonly kind: 'failAfterEffect'; readonly span: SourceSpan }
   | { readonly kind: 'idempotent'; readonly span: SourceSpan }
-  | { readonly kind: 'retry'; readonly count: number | 'forever'; readonly span: SourceSpan };
+  | { readonly kind: 'retry'; readonly count: number | 'forever'; readonly span: SourceSpan }
+  /** The step's compensation in the business's own map (what compensation_complete checks against). */
+  | { readonly kind: 'compensatedBy'; readonly compensation: Ident; readonly span: SourceSpan };
 
 export interface ActivityDeclAst {
   readonly kind: 'activity';
@@ -111,7 +113,10 @@ export type PropertyAst =
       /** Text the spans point into, when it is not the spec's (a formula given on the command line). */
       readonly sourceText?: string;
     }
-  | { readonly kind: 'fair'; readonly strength: 'weak' | 'strong'; readonly target: FairTargetAst; readonly span: SourceSpan };
+  | { readonly kind: 'fair'; readonly strength: 'weak' | 'strong'; readonly target: FairTargetAst; readonly span: SourceSpan }
+  | { readonly kind: 'conserves'; readonly name: Ident; readonly expr: ExprAst; readonly expect?: ExpectationAst; readonly span: SourceSpan }
+  | { readonly kind: 'exactly_once' | 'at_most_once'; readonly activity: Ident; readonly expect?: ExpectationAst; readonly span: SourceSpan }
+  | { readonly kind: 'terminates' | 'compensation_complete'; readonly expect?: ExpectationAst; readonly span: SourceSpan };
 
 export interface WorkflowAst {
   readonly kind: 'workflow';

@@ -83,6 +83,9 @@ function getSemantics(): Semantics {
     ActivityOption_retryForever(_a, _b) {
       return { kind: 'retry', count: 'forever', span: span(this) } satisfies A.ActivityOptionAst;
     },
+    ActivityOption_compensatedBy(_a, _b, name) {
+      return { kind: 'compensatedBy', compensation: ident(name), span: span(this) } satisfies A.ActivityOptionAst;
+    },
     ActivityOption_retryCount(_a, n) {
       return { kind: 'retry', count: number(n), span: span(this) } satisfies A.ActivityOptionAst;
     },
@@ -357,6 +360,21 @@ function getSemantics(): Semantics {
     PropertyDecl_fair(_kw, strength, target, _semi) {
       return { kind: 'fair', strength: strength.toAst(), target: target.toAst(), span: span(this) } satisfies A.PropertyAst;
     },
+    PropertyDecl_conserves(_kw, name, _colon, expr, expect, _semi) {
+      return { kind: 'conserves', name: ident(name), expr: expr.toAst(), expect: expectation(expect), span: span(this) } satisfies A.PropertyAst;
+    },
+    PropertyDecl_exactlyOnce(_kw, activity, expect, _semi) {
+      return { kind: 'exactly_once', activity: ident(activity), expect: expectation(expect), span: span(this) } satisfies A.PropertyAst;
+    },
+    PropertyDecl_atMostOnce(_kw, activity, expect, _semi) {
+      return { kind: 'at_most_once', activity: ident(activity), expect: expectation(expect), span: span(this) } satisfies A.PropertyAst;
+    },
+    PropertyDecl_terminates(_kw, expect, _semi) {
+      return { kind: 'terminates', expect: expectation(expect), span: span(this) } satisfies A.PropertyAst;
+    },
+    PropertyDecl_compensationComplete(_kw, expect, _semi) {
+      return { kind: 'compensation_complete', expect: expectation(expect), span: span(this) } satisfies A.PropertyAst;
+    },
     FairKind_weak(_kw) {
       return 'weak';
     },
@@ -395,7 +413,7 @@ type MachineItem =
 type NetItem = { kind: 'places'; places: A.PlaceAst[] } | { kind: 'transition'; transition: A.NetTransitionAst } | A.PropertyAst;
 type SystemItem = A.VarDeclAst | { kind: 'instances'; decl: A.InstanceDeclAst } | A.PropertyAst;
 
-const PROPERTY_KINDS = new Set(['invariant', 'reachable', 'deadlock_free', 'ctl', 'ltl', 'fair']);
+const PROPERTY_KINDS = new Set(['invariant', 'reachable', 'deadlock_free', 'ctl', 'ltl', 'fair', 'conserves', 'exactly_once', 'at_most_once', 'terminates', 'compensation_complete']);
 
 function isProperty(i: { kind: string }): i is A.PropertyAst {
   return PROPERTY_KINDS.has(i.kind);

@@ -88,8 +88,9 @@ export function lowerRace(L: StatementLowering, s: StmtAst & { kind: 'race' }, e
   const cluster = w.builder.addCluster(`race${s.cancel ? ' cancel' : ''}`, t.cluster);
   const entry = w.newPlace('race', s.span, t);
   const wait = w.newPlace('race.wait', s.span, t);
-  const triggers = s.arms.map((arm, i) => w.newPlace(arm.kind === 'timer' ? `timer${i + 1}` : `arm${i + 1}.${arm.activity.name}`, arm.span, t));
-  const timers = triggers.filter((_, i) => s.arms[i].kind === 'timer');
+  const triggers = s.arms.map((arm, i) => w.newPlace(arm.kind === 'activity' ? `arm${i + 1}.${arm.activity.name}` : `${arm.kind}${i + 1}`, arm.span, t));
+  // Timers and signals are only events: once another arm wins they are discarded.
+  const timers = triggers.filter((_, i) => s.arms[i].kind !== 'activity');
   w.step({ label: 'race', kind: 'step', span: s.span, pre: [entry], post: [wait, ...triggers], cluster });
 
   s.arms.forEach((arm, i) => {
@@ -99,6 +100,10 @@ export function lowerRace(L: StatementLowering, s: StmtAst & { kind: 'race' }, e
     const body = L.seq(arm.body, exit, t);
     if (arm.kind === 'timer') {
       w.step({ label: `timer${arm.duration ? ` ${arm.duration}` : ''} fired`, kind: 'timer', span: arm.span, pre: [wait, trigger], post: [body], resets: losers, cluster });
+      return;
+    }
+    if (arm.kind === 'signal') {
+      w.step({ label: `signal ${arm.signal.name}`, kind: 'event', span: arm.span, pre: [wait, trigger], post: [body], resets: losers, cluster });
       return;
     }
     const a = L.activity(arm.activity);

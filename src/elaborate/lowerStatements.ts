@@ -148,6 +148,12 @@ export class StatementLowering {
         }
         return entry;
       }
+      case 'await': {
+        // The environment may send the signal at any moment, or never.
+        const entry = w.newPlace(`await ${s.signal.name}`, s.span, t);
+        w.step({ label: `signal ${s.signal.name}`, kind: 'event', span: s.span, pre: [entry], post: [exit], cluster: t.cluster });
+        return entry;
+      }
       case 'call':
         return this.call(s, exit, t);
       case 'parallel':

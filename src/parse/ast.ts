@@ -64,6 +64,7 @@ export type HandlerAst =
 
 export type RaceArmAst =
   | { readonly kind: 'timer'; readonly duration?: string; readonly body: readonly StmtAst[]; readonly span: SourceSpan }
+  | { readonly kind: 'signal'; readonly signal: Ident; readonly body: readonly StmtAst[]; readonly span: SourceSpan }
   | { readonly kind: 'activity'; readonly activity: Ident; readonly handler?: HandlerAst; readonly body: readonly StmtAst[]; readonly span: SourceSpan };
 
 export type StmtAst =
@@ -73,6 +74,7 @@ export type StmtAst =
   | { readonly kind: 'while'; readonly cond: ExprAst; readonly body: readonly StmtAst[]; readonly span: SourceSpan }
   | { readonly kind: 'repeat'; readonly count: number; readonly body: readonly StmtAst[]; readonly span: SourceSpan }
   | { readonly kind: 'parallel'; readonly join?: Ident; readonly cancel: boolean; readonly branches: readonly StmtAst[]; readonly handler?: HandlerAst; readonly span: SourceSpan }
+  | { readonly kind: 'await'; readonly signal: Ident; readonly span: SourceSpan }
   | { readonly kind: 'race'; readonly cancel: boolean; readonly arms: readonly RaceArmAst[]; readonly span: SourceSpan }
   | { readonly kind: 'either'; readonly branches: readonly (readonly StmtAst[])[]; readonly span: SourceSpan }
   | { readonly kind: 'fail'; readonly reason?: string; readonly span: SourceSpan }

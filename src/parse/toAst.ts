@@ -134,6 +134,22 @@ function getSemantics(): Semantics {
         span: span(this),
       } satisfies A.StmtAst;
     },
+    Stmt_fanOut(_kw, join, cancel, _for, n, block, handler) {
+      // `parallel J for N { body }`: N identical branches (a fan-out over a constant N).
+      const body = block.toAst() as A.StmtAst[];
+      const branch: A.StmtAst = { kind: 'block', body, span: span(block) };
+      return {
+        kind: 'parallel',
+        join: opt(join, ident),
+        cancel: cancel.children.length > 0,
+        branches: Array.from({ length: number(n) }, () => branch),
+        handler: opt(handler, (h) => h.toAst() as A.HandlerAst),
+        span: span(this),
+      } satisfies A.StmtAst;
+    },
+    Stmt_awaitSignal(_kw, _signal, name, _semi) {
+      return { kind: 'await', signal: ident(name), span: span(this) } satisfies A.StmtAst;
+    },
     Stmt_race(_kw, cancel, _o, arms, _c) {
       return { kind: 'race', cancel: cancel.children.length > 0, arms: many<A.RaceArmAst>(arms), span: span(this) } satisfies A.StmtAst;
     },
@@ -205,6 +221,9 @@ function getSemantics(): Semantics {
     },
     RaceArm_timer(_kw, duration, _arrow, body) {
       return { kind: 'timer', duration: opt(duration, (d) => d.sourceString), body: body.toAst(), span: span(this) } satisfies A.RaceArmAst;
+    },
+    RaceArm_signal(_kw, name, _arrow, body) {
+      return { kind: 'signal', signal: ident(name), body: body.toAst(), span: span(this) } satisfies A.RaceArmAst;
     },
     RaceArm_activity(name, handler, _arrows, bodies) {
       return {

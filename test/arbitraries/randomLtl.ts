@@ -23,7 +23,8 @@ export const TRUE: Formula = { kind: 'true' };
 export const FALSE: Formula = { kind: 'false' };
 
 const UNARY: readonly ('not' | LtlUnary)[] = ['not', 'X', 'F', 'G'];
-const BINARY: readonly ('and' | 'or' | 'implies' | 'iff' | LtlBinary)[] = ['and', 'or', 'implies', 'iff', 'U', 'R', 'W'];
+const BINARY: readonly ('and' | 'or' | 'implies' | 'iff' | LtlBinary)[] =
+  ['and', 'or', 'implies', 'iff', 'U', 'R', 'W'];
 
 /** LTL formulas over atoms 0..atoms-1 of nesting depth at most `depth`. */
 export function randomLtl(atoms: number, depth: number): fc.Arbitrary<Formula> {
@@ -60,6 +61,8 @@ export function randomLasso(atoms: number): fc.Arbitrary<Lasso> {
 
 /** A formula with its atom count, 1–3 atoms, depth up to `depth`. */
 export function randomLtlWithAtoms(depth: number): fc.Arbitrary<{ atoms: number; formula: Formula }> {
-  return fc.integer({ min: 1, max: 3 }).chain((atoms) => randomLtl(atoms, depth).map((formula) => ({ atoms, formula })));
+  return fc
+    .integer({ min: 1, max: 3 })
+    .chain((atoms) => randomLtl(atoms, depth).map((formula) => ({ atoms, formula })));
 }
 

@@ -57,8 +57,8 @@ export function assignmentText(env: BodyEnv): fc.Arbitrary<string> {
   const options: fc.Arbitrary<string>[] = [];
   for (const v of env.intVars) {
     options.push(
-      // `+= 2` on a 2-value range can never stay in it: WF206 rejects that.
-      fc.constantFrom(`${v.name} += 1`, `${v.name} -= 1`, v.hi - v.lo >= 2 ? `${v.name} += 2` : `${v.name} -= 1`),
+      // WF206 rejects updates that can never stay in range: `+= 2` on two values, any step on one.
+      v.hi === v.lo ? fc.constant(`${v.name} = ${v.lo}`) : fc.constantFrom(`${v.name} += 1`, `${v.name} -= 1`, v.hi - v.lo >= 2 ? `${v.name} += 2` : `${v.name} -= 1`),
       fc.integer({ min: v.lo, max: v.hi }).map((c) => `${v.name} = ${c}`),
       fc.constantFrom(...env.expr.ints).map((other) => `${v.name} = ${other}`),
       // Clamped, so WF206 (never in range) cannot reject it; exercises min/max.

@@ -11,8 +11,11 @@ import { boolExpr, type EnumName, type ExprEnv } from './randomExprText.js';
 import { BodyRenderer, assignmentText, body, type BodyEnv, type IntVarGen, type StmtGen } from './randomWorkflowBody.js';
 
 interface VarGen {
-  /** `wide`: an int with a wide declared range (17–32 bits packed) whose values stay small. */
-  readonly kind: 'bool' | 'int' | 'wide' | 'enum';
+  /**
+   * `wide`: an int with a wide declared range (17–32 bits packed) whose values stay small;
+   * `unit`: an int with a single value (a 0-bit slot).
+   */
+  readonly kind: 'bool' | 'int' | 'wide' | 'unit' | 'enum';
   readonly lo: number;
   readonly width: number;
   readonly init: number;
@@ -32,7 +35,7 @@ interface Declared {
 }
 
 const varArb: fc.Arbitrary<VarGen> = fc.record({
-  kind: fc.constantFrom<VarGen['kind']>('bool', 'bool', 'int', 'int', 'int', 'wide', 'enum', 'enum'),
+  kind: fc.constantFrom<VarGen['kind']>('bool', 'bool', 'int', 'int', 'int', 'wide', 'unit', 'enum', 'enum'),
   lo: fc.constantFrom(0, 0, 0, -1),
   width: fc.integer({ min: 1, max: 3 }),
   init: fc.nat({ max: 3 }),
@@ -66,6 +69,10 @@ function declare(vars: readonly VarGen[], shared: IntVarGen | undefined, activit
         intVars.push({ name: `x${i}`, lo: v.lo, hi });
         break;
       }
+      case 'unit':
+        lines.push(`var x${i}: 0..0 = 0`);
+        intVars.push({ name: `x${i}`, lo: 0, hi: 0 });
+        break;
       case 'wide': {
         const [lo, hi] = WIDE_RANGES[v.width % WIDE_RANGES.length];
         lines.push(`var x${i}: ${lo}..${hi} = ${Math.max(lo, v.init - 1)}`);
@@ -92,7 +99,11 @@ function declare(vars: readonly VarGen[], shared: IntVarGen | undefined, activit
 function readThenWrite(env: BodyEnv): fc.Arbitrary<string> | undefined {
   const pairs: string[] = [];
   for (const x of env.intVars) {
-    for (const y of env.intVars) if (y !== x) pairs.push(`${y.name} = ${x.name}; ${x.name} = ${x.lo}`, `${y.name} = min(${x.name} + 1, ${y.hi}); ${x.name} -= 1`);
+    for (const y of env.intVars) {
+      if (y === x) continue;
+      pairs.push(`${y.name} = ${x.name}; ${x.name} = ${x.lo}`);
+      if (x.hi > x.lo) pairs.push(`${y.name} = min(${x.name} + 1, ${y.hi}); ${x.name} -= 1`);
+    }
     for (const b of env.boolVars) pairs.push(`${b} = ${x.name} > ${x.lo}; ${x.name} = ${x.hi}`);
   }
   for (const b of env.boolVars) {

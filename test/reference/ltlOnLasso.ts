@@ -1,10 +1,12 @@
 /**
- * An obviously-right LTL evaluator on ultimately periodic words (lassos):
- * every subformula gets a truth value per position of stem+loop, the last
- * position's successor is the loop start, and U/R/W are least/greatest
- * fixpoints iterated to convergence. The oracle for the Büchi translation.
+ * Obviously-right semantics on ultimately periodic words (lassos), the oracle
+ * for the Büchi translation. LTL: every subformula gets a truth value per
+ * position of stem+loop, the last position's successor is the loop start,
+ * and U/R/W are least/greatest fixpoints iterated to convergence. Büchi
+ * automata: a plain product with the lasso's positions.
  */
 import type { Formula } from '../../src/logic/formula.js';
+import type { Buchi } from '../../src/logic/ltl/buchi.js';
 import type { AtomId } from '../../src/system/transitionSystem.js';
 
 /** A letter is the set of atoms true there. The word is stem · loop^ω; loop is non-empty. */
@@ -103,4 +105,63 @@ export function truthOnLasso(formula: Formula, lasso: Lasso): boolean[] {
     default:
       throw new Error(`not an LTL path formula: ${formula.kind}`);
   }
+}
+
+/**
+ * Does the automaton accept the lasso word? Product vertices are (position, q)
+ * where the letter at position satisfies q's label; accept iff some reachable
+ * vertex lies on a cycle whose strongly connected component (what it reaches
+ * and is reached from) meets every acceptance set. Any product cycle runs
+ * through the loop part of the lasso, so such a cycle is an accepting run.
+ */
+export function acceptsLasso(a: Buchi, lasso: Lasso): boolean {
+  const letters = lassoLetters(lasso);
+  const m = a.states.length;
+  const fits = (pos: number, q: number): boolean =>
+    a.states[q].label.every((l) => letters[pos].includes(l.atom) === l.positive);
+  const successors = (v: number): number[] => {
+    const pos = lassoSuccessor(lasso, Math.floor(v / m));
+    return a.states[v % m].next.filter((q) => fits(pos, q)).map((q) => pos * m + q);
+  };
+  // The reachable product graph, forwards and backwards.
+  const forward = new Map<number, number[]>();
+  const backward = new Map<number, number[]>();
+  const queue = a.initial.filter((q) => fits(0, q));
+  for (const v of queue) forward.set(v, []);
+  while (queue.length > 0) {
+    const v = queue.pop() as number;
+    for (const w of successors(v)) {
+      (forward.get(v) as number[]).push(w);
+      if (!backward.has(w)) backward.set(w, []);
+      (backward.get(w) as number[]).push(v);
+      if (!forward.has(w)) {
+        forward.set(w, []);
+        queue.push(w);
+      }
+    }
+  }
+  /** Vertices reachable from v in one or more steps along `edges`. */
+  const after = (v: number, edges: Map<number, number[]>): Set<number> => {
+    const seen = new Set<number>();
+    const todo = [...(edges.get(v) ?? [])];
+    while (todo.length > 0) {
+      const w = todo.pop() as number;
+      if (!seen.has(w)) {
+        seen.add(w);
+        todo.push(...(edges.get(w) ?? []));
+      }
+    }
+    return seen;
+  };
+  const done = new Set<number>();
+  for (const v of forward.keys()) {
+    if (done.has(v)) continue;
+    const reached = after(v, forward);
+    if (!reached.has(v)) continue; // on no cycle
+    const reaching = after(v, backward);
+    const component = [...reached].filter((u) => reaching.has(u));
+    for (const u of component) done.add(u);
+    if (a.acceptance.every((set) => component.some((u) => set.includes(u % m)))) return true;
+  }
+  return false;
 }

@@ -5,11 +5,7 @@
 import type { Buchi } from './buchi.js';
 import { labelKey } from './buchiLabels.js';
 
-/**
- * Quotient by the coarsest bisimulation that respects labels and acceptance
- * membership: merged states have the same label, the same sets, and
- * successors in the same classes, so they accept the same words.
- */
+/** Merged states have equal labels, equal sets and successors in the same classes: they accept the same words. */
 export function mergeBisimilar(a: Buchi): Buchi {
   const n = a.states.length;
   const membership = a.states.map(() => '');
@@ -35,7 +31,8 @@ export function mergeBisimilar(a: Buchi): Buchi {
   classOf.forEach((c, i) => {
     if (representative[c] === -1) representative[c] = i;
   });
-  const classes = (list: readonly number[]): number[] => [...new Set(list.map((i) => classOf[i]))].sort((x, y) => x - y);
+  const classes = (list: readonly number[]): number[] =>
+    [...new Set(list.map((i) => classOf[i]))].sort((x, y) => x - y);
   return {
     states: representative.map((i) => ({ label: a.states[i].label, next: classes(a.states[i].next) })),
     initial: classes(a.initial),

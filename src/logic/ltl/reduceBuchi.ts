@@ -1,8 +1,9 @@
 /**
- * Language-preserving clean-ups of a tableau automaton: drop states that are
- * unreachable, contradictory or cannot reach an accepting cycle; drop
- * acceptance sets that say nothing; merge bisimilar states. Smaller automata
- * make smaller products with the system.
+ * Language-preserving clean-ups of a tableau automaton, repeated until
+ * nothing changes: drop states that are unreachable, contradictory or cannot
+ * reach an accepting cycle; drop acceptance sets that say nothing; merge
+ * bisimilar states; drop edges to dominated states. Smaller automata make
+ * smaller products with the system.
  */
 import type { Buchi, BuchiState } from './buchi.js';
 import { stronglyConnected } from './buchiComponents.js';

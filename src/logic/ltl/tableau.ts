@@ -19,12 +19,88 @@ export interface TableauNode {
   readonly next: ReadonlySet<number>;
 }
 
+/**
+ * The root's subformulas numbered 0..k-1, so the expansion keeps Old and Next
+ * as bigint bit sets: copying a node on a split is then free.
+ */
+class Closure {
+  readonly formulas: Nnf[];
+  readonly bit: bigint[];
+  readonly left: number[] = [];
+  readonly right: number[] = [];
+  /** Position of the opposite literal, or -1. */
+  readonly complement: number[] = [];
+  literals = 0n;
+  readonly untils: number[] = [];
+  private readonly position = new Map<number, number>();
+
+  constructor(table: NnfTable, root: Nnf) {
+    this.formulas = subformulas(root);
+    this.formulas.forEach((f, i) => this.position.set(f.id, i));
+    this.bit = this.formulas.map((_, i) => 1n << BigInt(i));
+    this.formulas.forEach((f, i) => {
+      this.left.push(f.kind === 'X' ? this.at(f.arg) : 'left' in f ? this.at(f.left) : -1);
+      this.right.push('right' in f ? this.at(f.right) : -1);
+      const opposite = complementOf(table, f);
+      this.complement.push(opposite ? (this.position.get(opposite.id) ?? -1) : -1);
+      if (f.kind === 'lit') this.literals |= this.bit[i];
+      if (f.kind === 'U') this.untils.push(i);
+    });
+  }
+
+  at(f: Nnf): number {
+    return this.position.get(f.id) as number;
+  }
+
+  has(set: bigint, i: number): boolean {
+    return (set & this.bit[i]) !== 0n;
+  }
+
+  /** Nnf ids of the members of a bit set. */
+  ids(set: bigint): Set<number> {
+    const out = new Set<number>();
+    this.formulas.forEach((f, i) => {
+      if (this.has(set, i)) out.add(f.id);
+    });
+    return out;
+  }
+
+  /** GPVW acceptance for the until at position u: not promised, or already met by its right side. */
+  fulfils(u: number, old: bigint): boolean {
+    return !this.has(old, u) || this.has(old, this.right[u]);
+  }
+
+  /**
+   * A disjunctive obligation Old already meets: a ∨ b with a or b in Old,
+   * a U b with b in Old, a R b with both in Old. The other branch would only
+   * add obligations, so it cannot add a run (the usual refinement of GPVW).
+   */
+  alreadyMet(i: number, old: bigint): boolean {
+    switch (this.formulas[i].kind) {
+      case 'or':
+        return this.has(old, this.left[i]) || this.has(old, this.right[i]);
+      case 'U':
+        return this.has(old, this.right[i]);
+      case 'R':
+        return this.has(old, this.left[i]) && this.has(old, this.right[i]);
+      default:
+        return false;
+    }
+  }
+
+  branches(i: number): boolean {
+    const kind = this.formulas[i].kind;
+    return kind === 'or' || kind === 'U' || kind === 'R';
+  }
+}
+
 interface Pending {
   /** Which expansion this belongs to: the successors of every node whose Next set seeded it. */
   readonly seed: number;
-  readonly fresh: Set<number>; // the paper's New
-  readonly old: Set<number>;
-  readonly next: Set<number>;
+  /** The paper's New, as closure positions. */
+  readonly fresh: number[];
+  old: bigint;
+  next: bigint;
 }
 
 interface Seed {
@@ -33,94 +109,56 @@ interface Seed {
   readonly results: Set<number>;
 }
 
-const setKey = (s: ReadonlySet<number>): string => [...s].sort((a, b) => a - b).join(',');
-const pendingKey = (p: Pending): string => `${p.seed}:${setKey(p.fresh)}|${setKey(p.old)}|${setKey(p.next)}`;
-
-function split(p: Pending, eta: number): [Pending, Pending] {
-  const copy = (): Pending => ({
-    seed: p.seed,
-    fresh: new Set(p.fresh),
-    old: new Set(p.old).add(eta),
-    next: new Set(p.next),
-  });
-  return [copy(), copy()];
+/**
+ * Takes the next obligation off New: the first one that will not split the
+ * node (a literal, ∧, X, or a disjunction Old already meets), so that
+ * contradictions surface and shared work is done before the node is copied;
+ * failing that, the oldest disjunction.
+ */
+function take(c: Closure, p: Pending): number {
+  let chosen = -1;
+  for (let k = 0; k < p.fresh.length; k++) {
+    const i = p.fresh[k];
+    if (!c.branches(i) || c.alreadyMet(i, p.old)) {
+      chosen = k;
+      break;
+    }
+    if (chosen === -1) chosen = k;
+  }
+  return p.fresh.splice(chosen, 1)[0];
 }
 
 /**
- * Literals, ∧ and X first (they never split), so contradictions surface and
- * shared work is done before the node is copied; then the oldest disjunction.
- */
-function choose(table: NnfTable, p: Pending): number {
-  let branching = -1;
-  for (const id of p.fresh) {
-    const kind = table.get(id).kind;
-    if (kind !== 'or' && kind !== 'U' && kind !== 'R') return id;
-    if (branching === -1 || alreadyMet(table.get(id), p.old)) branching = id;
-  }
-  return branching;
-}
-
-/**
- * A disjunctive obligation some part of Old already fulfils: a ∨ b with a or b
- * in Old, a U b with b in Old, a R b with both in Old. Then the other branch
- * only adds obligations, so it cannot add a run (the usual refinement of GPVW).
- */
-function alreadyMet(f: Nnf, old: ReadonlySet<number>): boolean {
-  switch (f.kind) {
-    case 'or':
-      return old.has(f.left.id) || old.has(f.right.id);
-    case 'U':
-      return old.has(f.right.id);
-    case 'R':
-      return old.has(f.left.id) && old.has(f.right.id);
-    default:
-      return false;
-  }
-}
-
-type Until = Nnf & { kind: 'U' };
-
-const untilsOf = (root: Nnf): Until[] => subformulas(root).filter((f): f is Until => f.kind === 'U');
-
-/** The acceptance condition for a U b: the node does not promise it, or already meets it with b. */
-const fulfils = (u: Until, old: ReadonlySet<number>): boolean => !old.has(u.id) || old.has(u.right.id);
-
-/** All finished tableau nodes for `root` (a normal-form formula interned in `table`).
+ * All finished tableau nodes for `root` (a normal-form formula interned in `table`).
  *
- * Two shortcuts keep this fast without changing the resulting graph: in the
- * paper every finished node starts a fresh expansion of its Next set with
- * itself as the only incoming node, but that expansion depends only on the
- * Next set, so it is done once per distinct set and its result nodes collect
- * the incoming nodes of all the nodes sharing it. And within one expansion,
- * two pending nodes with equal New/Old/Next end in the same nodes, so the
- * second is dropped.
+ * In the paper every finished node starts a fresh expansion of its Next set
+ * with itself as the only incoming node; that expansion depends only on the
+ * Next set, so here it runs once per distinct set (a "seed") and its result
+ * nodes collect the incoming nodes of every node sharing it. Same graph, less work.
  */
 export function expandTableau(table: NnfTable, root: Nnf): TableauNode[] {
-  const nodes: { old: Set<number>; next: Set<number> }[] = [];
+  const c = new Closure(table, root);
+  const nodes: { old: bigint; next: bigint }[] = [];
   const nodeByKey = new Map<string, number>();
   const seeds: Seed[] = [];
-  const seedByKey = new Map<string, number>();
+  const seedByKey = new Map<bigint, number>();
   const work: Pending[] = [];
-  const pendingSeen = new Set<string>();
-  const untils = untilsOf(root);
   // The paper merges nodes with equal Old and Next. Nodes that agree on their literals,
   // Next and acceptance membership are merged too: they have the same label, the same
   // successors and the same acceptance sets, so they accept the same words.
   const nodeKey = (p: Pending): string => {
-    const literals = [...p.old].filter((id) => table.get(id).kind === 'lit');
-    const member = untils.map((u) => (fulfils(u, p.old) ? '1' : '0')).join('');
-    return `${setKey(new Set(literals))}|${setKey(p.next)}|${member}`;
+    const member = c.untils.map((u) => (c.fulfils(u, p.old) ? '1' : '0')).join('');
+    return `${(p.old & c.literals).toString(36)}|${p.next.toString(36)}|${member}`;
   };
-
-  const expandFrom = (fresh: ReadonlySet<number>, predecessor: number): void => {
-    const key = setKey(fresh);
-    const known = seedByKey.get(key);
+  const expandFrom = (obligations: bigint, predecessor: number): void => {
+    const known = seedByKey.get(obligations);
     if (known !== undefined) {
       seeds[known].predecessors.push(predecessor);
       return;
     }
-    seedByKey.set(key, seeds.length);
-    work.push({ seed: seeds.length, fresh: new Set(fresh), old: new Set(), next: new Set() });
+    seedByKey.set(obligations, seeds.length);
+    const fresh = c.formulas.flatMap((_, i) => (c.has(obligations, i) ? [i] : []));
+    work.push({ seed: seeds.length, fresh, old: 0n, next: 0n });
     seeds.push({ predecessors: [predecessor], results: new Set() });
   };
   const finish = (p: Pending): void => {
@@ -135,70 +173,42 @@ export function expandTableau(table: NnfTable, root: Nnf): TableauNode[] {
     seeds[p.seed].results.add(index);
   };
 
-  expandFrom(new Set([root.id]), INIT);
+  expandFrom(c.bit[c.at(root)], INIT);
   // A worklist instead of the paper's recursion: pending nodes are independent.
   while (work.length > 0) {
     const p = work.pop() as Pending;
-    stats.pops++;
     for (;;) {
-      if (p.fresh.size === 0) {
+      if (p.fresh.length === 0) {
         finish(p);
         break;
       }
-      const eta = choose(table, p);
-      stats.steps++;
-      p.fresh.delete(eta);
-      if (p.old.has(eta)) continue; // already expanded in this node: its obligations are in place
-      const f = table.get(eta);
+      const eta = take(c, p);
+      if (c.has(p.old, eta)) continue; // already expanded in this node: its obligations are in place
+      const f = c.formulas[eta];
+      const [left, right] = [c.left[eta], c.right[eta]];
       if (f.kind === 'false') break; // contradiction: drop the node
-      if (f.kind === 'true') {
-        p.old.add(eta);
-        continue;
-      }
-      if (f.kind === 'lit') {
-        const opposite = complementOf(table, f) as Nnf;
-        if (p.old.has(opposite.id)) break; // p and !p: drop the node
-        p.old.add(eta);
-        continue;
-      }
-      if (f.kind === 'X') {
-        p.old.add(eta);
-        p.next.add(f.arg.id);
-        continue;
-      }
-      if (f.kind === 'and') {
-        p.old.add(eta);
-        p.fresh.add(f.left.id).add(f.right.id);
-        continue;
-      }
-      if (alreadyMet(f, p.old)) {
-        p.old.add(eta);
-        continue;
-      }
+      if (f.kind === 'lit' && c.complement[eta] !== -1 && c.has(p.old, c.complement[eta])) break; // p and !p
+      p.old |= c.bit[eta];
+      if (f.kind === 'X') p.next |= c.bit[left];
+      else if (f.kind === 'and') p.fresh.push(left, right);
+      if (!c.branches(eta) || c.alreadyMet(eta, p.old)) continue;
       // Disjunctive obligations split the node in two.
-      const [first, second] = split(p, eta);
+      const second: Pending = { seed: p.seed, fresh: p.fresh.slice(), old: p.old, next: p.next };
       if (f.kind === 'or') {
-        first.fresh.add(f.left.id);
-        second.fresh.add(f.right.id);
+        p.fresh.push(left);
+        second.fresh.push(right);
       } else if (f.kind === 'U') {
         // a U b = b ∨ (a ∧ X (a U b)).
-        first.fresh.add(f.left.id);
-        first.next.add(eta);
-        second.fresh.add(f.right.id);
+        p.fresh.push(left);
+        p.next |= c.bit[eta];
+        second.fresh.push(right);
       } else {
         // a R b = (a ∧ b) ∨ (b ∧ X (a R b)).
-        first.fresh.add(f.right.id);
-        first.next.add(eta);
-        second.fresh.add(f.left.id).add(f.right.id);
+        p.fresh.push(right);
+        p.next |= c.bit[eta];
+        second.fresh.push(left, right);
       }
-      for (const branch of [second, first]) {
-        const key = pendingKey(branch);
-        if (pendingSeen.has(key)) stats.dups++;
-        if (!pendingSeen.has(key)) {
-          pendingSeen.add(key);
-          work.push(branch);
-        }
-      }
+      work.push(second, p);
       break;
     }
   }
@@ -207,8 +217,13 @@ export function expandTableau(table: NnfTable, root: Nnf): TableauNode[] {
   for (const seed of seeds) {
     for (const j of seed.results) for (const i of seed.predecessors) incoming[j].add(i);
   }
-  return nodes.map((node, j) => ({ incoming: incoming[j], old: node.old, next: node.next }));
+  return nodes.map((node, j) => ({ incoming: incoming[j], old: c.ids(node.old), next: c.ids(node.next) }));
 }
+
+type Until = Nnf & { kind: 'U' };
+
+/** The acceptance condition for a U b: the node does not promise it, or already meets it with b. */
+const fulfils = (u: Until, old: ReadonlySet<number>): boolean => !old.has(u.id) || old.has(u.right.id);
 
 /**
  * One automaton state per node: label = the literals in Old, successors = the
@@ -233,7 +248,7 @@ export function tableauToBuchi(table: NnfTable, root: Nnf, nodes: readonly Table
     label.sort((a, b) => a.atom - b.atom || Number(a.positive) - Number(b.positive));
     return { label, next: next[i].sort((a, b) => a - b) };
   });
-  const acceptance = untilsOf(root).map((u) => nodes.flatMap((node, i) => (fulfils(u, node.old) ? [i] : [])));
+  const untils = subformulas(root).filter((f): f is Until => f.kind === 'U');
+  const acceptance = untils.map((u) => nodes.flatMap((node, i) => (fulfils(u, node.old) ? [i] : [])));
   return { states, initial: initial.sort((a, b) => a - b), acceptance };
 }
-export const stats = { pops: 0, steps: 0, dups: 0 };

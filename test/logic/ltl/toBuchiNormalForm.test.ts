@@ -13,7 +13,7 @@ import { numRuns, propertyTimeout } from '../../arbitraries/randomSystem.js';
 import {
   and, atom, F, FALSE, G, iff, implies, not, or, R, randomLasso, randomLtl, randomLtlWithAtoms, TRUE, U, W, X,
 } from '../../arbitraries/randomLtl.js';
-import { truthOnLasso } from '../../reference/ltlOnLasso.js';
+import { type Lasso, truthOnLasso } from '../../reference/ltlOnLasso.js';
 
 type Pattern = (a: Formula, b: Formula, c: Formula) => Formula;
 
@@ -69,10 +69,10 @@ const treeSize = (f: Nnf): number =>
   f.kind === 'X' ? 1 + treeSize(f.arg) : 'left' in f ? 1 + treeSize(f.left) + treeSize(f.right) : 1;
 
 /** The normal form agrees with the formula at every position of every given lasso. */
-function expectEquivalentOnLassos(formula: Formula, normal: Nnf, lassos: Parameters<typeof truthOnLasso>[1][]): void {
+function expectEquivalentOnLassos(formula: Formula, normal: Nnf, lassos: readonly Lasso[]): void {
   for (const lasso of lassos) {
-    expect(truthOnLasso(nnfToFormula(normal), lasso), `${show(formula)} vs ${formatNnf(normal)} on ${JSON.stringify(lasso)}`)
-      .toEqual(truthOnLasso(formula, lasso));
+    const message = `${show(formula)} vs ${formatNnf(normal)} on ${JSON.stringify(lasso)}`;
+    expect(truthOnLasso(nnfToFormula(normal), lasso), message).toEqual(truthOnLasso(formula, lasso));
   }
 }
 

@@ -73,15 +73,29 @@ function checkCtl(system: TransitionSystem, f: Formula, options: FormulaCheckOpt
   return { ...base, verdict: { result: 'violated', evidence } };
 }
 
-/** Drop the product's virtual first step (the automaton choosing its start state). */
-function dropStart(e: Evidence, start: number): Evidence {
-  if (e.transitions[0] !== start) return e;
-  return {
-    states: e.states.slice(1),
-    transitions: e.transitions.slice(1),
-    ...(e.loopStart !== undefined ? { loopStart: Math.max(0, e.loopStart - 1) } : {}),
-    branches: [],
-  };
+/**
+ * The product lasso as the user should see it: without the virtual first
+ * step (the automaton choosing its start state), and with a terminal state's
+ * stutter shown once (the automaton may need several rounds of it; the
+ * system state does not change).
+ */
+function displayLasso(e: Evidence, start: number, stutter: number): Evidence {
+  let states = [...e.states];
+  let transitions = [...e.transitions];
+  let loopStart = e.loopStart;
+  if (transitions[0] === start) {
+    states = states.slice(1);
+    transitions = transitions.slice(1);
+    if (loopStart !== undefined) loopStart = Math.max(0, loopStart - 1);
+  }
+  const k = transitions.indexOf(stutter);
+  if (k >= 0) {
+    // From the first stutter on, the system stays in that terminal state forever.
+    states = [...states.slice(0, k + 1), states[k]];
+    transitions = [...transitions.slice(0, k), stutter];
+    loopStart = k;
+  }
+  return { states, transitions, ...(loopStart !== undefined ? { loopStart } : {}), branches: [] };
 }
 
 function checkLtl(system: TransitionSystem, path: Formula, options: FormulaCheckOptions): FormulaCheck {
@@ -98,6 +112,6 @@ function checkLtl(system: TransitionSystem, path: Formula, options: FormulaCheck
     case 'no-accepting-cycle':
       return { ...base, verdict: r.faults > 0 ? { result: 'unknown', reason: 'fault' } : { result: 'holds' } };
     case 'accepting-cycle':
-      return { ...base, evidenceStore: r.store, verdict: { result: 'violated', evidence: dropStart(r.lasso, product.start) } };
+      return { ...base, evidenceStore: r.store, verdict: { result: 'violated', evidence: displayLasso(r.lasso, product.start, product.stutter) } };
   }
 }

@@ -53,7 +53,9 @@ export function lowerParallel(L: StatementLowering, s: StmtAst & { kind: 'parall
   const cancel = s.cancel ? branchPlaces : [];
   w.step({ label: `parallel ${join}`, kind: 'step', span: s.span, pre: [entry], post: [wait, ...entries], cluster });
 
-  const onFailure = (continueAt: number) => withResets(L.handler(s.handler, continueAt, t), cancel);
+  // The failure handler is lowered once where every failing branch continues the same way.
+  let shared: Continuation | undefined;
+  const onFailure = (continueAt: number) => (shared ??= withResets(L.handler(s.handler, continueAt, t), cancel));
   const joinStep = (label: string, pre: number[], post: Continuation, guard?: ReturnType<typeof binary>) =>
     w.step({ label, kind: 'step', span: s.span, pre, post: post.post, updates: post.updates, resets: post.resets, guard, cluster });
 
@@ -93,42 +95,48 @@ export function lowerRace(L: StatementLowering, s: StmtAst & { kind: 'race' }, e
   const timers = triggers.filter((_, i) => s.arms[i].kind !== 'activity');
   w.step({ label: 'race', kind: 'step', span: s.span, pre: [entry], post: [wait, ...triggers], cluster });
 
+  // A losing activity keeps running (unless `cancel`): when the race is decided it moves to its own
+  // orphan place, so it can still complete (its effect lands) but never wins a later round of a loop.
+  const ORPHANS_IN_FLIGHT = 3;
+  const orphans = s.arms.map((arm, i) => (arm.kind === 'activity' && !s.cancel ? w.newPlace(`arm${i + 1}.orphan`, arm.span, t, ORPHANS_IN_FLIGHT) : -1));
   s.arms.forEach((arm, i) => {
     const trigger = triggers[i];
-    // The winner discards pending timers; with `cancel` it also cancels losing activities.
-    const losers = (s.cancel ? triggers : timers).filter((p) => p !== trigger);
+    const others = triggers.map((p, j) => ({ p, j })).filter(({ j }) => j !== i);
+    // The winner discards pending timers and signals; with `cancel` it also cancels losing activities.
+    const resets = others.filter(({ j }) => s.cancel || s.arms[j].kind !== 'activity').map(({ p }) => p);
+    const moved = others.filter(({ j }) => orphans[j] >= 0);
+    const pre = [wait, trigger, ...moved.map(({ p }) => p)];
+    const toOrphans = moved.map(({ j }) => orphans[j]);
     const body = L.seq(arm.body, exit, t);
-    if (arm.kind === 'timer') {
-      w.step({ label: `timer${arm.duration ? ` ${arm.duration}` : ''} fired`, kind: 'timer', span: arm.span, pre: [wait, trigger], post: [body], resets: losers, cluster });
-      return;
-    }
-    if (arm.kind === 'signal') {
-      w.step({ label: `signal ${arm.signal.name}`, kind: 'event', span: arm.span, pre: [wait, trigger], post: [body], resets: losers, cluster });
+    if (arm.kind === 'timer' || arm.kind === 'signal') {
+      const label = arm.kind === 'timer' ? `timer${arm.duration ? ` ${arm.duration}` : ''} fired` : `signal ${arm.signal.name}`;
+      w.step({ label, kind: arm.kind === 'timer' ? 'timer' : 'event', span: arm.span, pre, post: [body, ...toOrphans], resets, cluster });
       return;
     }
     const a = L.activity(arm.activity);
     if (!a) return;
     const slots = callSlots(w, a, arm.span);
+    const handled = L.handler(arm.handler, body, t);
     // Winning: the race is still open (the workflow waits on it).
     lowerCall(w, {
       activity: a,
       slots,
       span: arm.span,
       kind: 'complete',
-      pre: [wait, trigger],
-      ok: { post: [body], updates: [], resets: losers },
-      fail: withResets(L.handler(arm.handler, body, t), losers),
+      pre,
+      ok: { post: [body, ...toOrphans], updates: [], resets },
+      fail: { ...withResets(handled, resets), post: [...handled.post, ...toOrphans] },
       orphanable: t.orphanable,
       cluster,
     });
-    // Losing: another arm already won; the effect still lands, nobody looks at the result.
+    if (orphans[i] < 0) return;
+    // Lost: another arm won; it still completes and its effect lands, nobody looks at the result.
     lowerCall(w, {
       activity: a,
       slots,
       span: arm.span,
       kind: 'complete',
-      pre: [trigger],
-      guard: binary('==', slotRef(wait), constant(0)),
+      pre: [orphans[i]],
       ok: { post: [], updates: [] },
       fail: { post: [], updates: [] },
       orphanable: true,

@@ -82,10 +82,13 @@ function countCompensations(stmts: readonly StmtAst[]): number {
       case 'either':
         s.branches.forEach((b) => b.forEach(visit));
         break;
-      case 'parallel':
+      case 'parallel': {
         s.branches.forEach(visit);
-        if (s.handler?.kind === 'block') s.handler.body.forEach(visit);
+        // ordered_continue lowers a handler block once per branch (each continues at its own await).
+        const copies = s.join?.name === 'ordered_continue' ? Math.max(1, s.branches.length) : 1;
+        if (s.handler?.kind === 'block') for (let k = 0; k < copies; k++) s.handler.body.forEach(visit);
         break;
+      }
       case 'race':
         for (const arm of s.arms) {
           arm.body.forEach(visit);

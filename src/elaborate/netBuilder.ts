@@ -24,9 +24,9 @@ export class NetBuilder {
     return this.names.get(name);
   }
 
-  /** A hidden 0..capacity place for workflow control flow. */
-  addControlPlace(name: string, span: SourceSpan | undefined, instance: string | undefined, initial = 0): number {
-    return this.addSlot({ name, role: 'control', type: { kind: 'int', lo: 0, hi: 1 }, initial, span, instance, hidden: true });
+  /** A hidden 0..capacity place for workflow control flow (one thread's position: capacity 1). */
+  addControlPlace(name: string, span: SourceSpan | undefined, instance: string | undefined, initial = 0, capacity = 1): number {
+    return this.addSlot({ name, role: 'control', type: { kind: 'int', lo: 0, hi: capacity }, initial, span, instance, hidden: true });
   }
 
   addTransition(props: NetTransitionProps): void {

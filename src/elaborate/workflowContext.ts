@@ -107,10 +107,10 @@ export class InstanceLowering {
     return this.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim().replace(/;$/, '');
   }
 
-  newPlace(what: string, span: SourceSpan | undefined, thread: ThreadCtx | undefined): number {
+  newPlace(what: string, span: SourceSpan | undefined, thread: ThreadCtx | undefined, capacity = 1): number {
     const at = span ? this.location(span) : String(this.placeCounter);
     this.placeCounter++;
-    const p = this.builder.addControlPlace(`${this.prefix}@${what}@${at}`, span, this.instance);
+    const p = this.builder.addControlPlace(`${this.prefix}@${what}@${at}`, span, this.instance, 0, capacity);
     thread?.places.push(p);
     return p;
   }

@@ -94,6 +94,7 @@ describe('wfcheck check on real specs', () => {
       ['conservation', 'holds'],
       ['released_only_if_confirmed', 'holds'],
       ['no_stuck_funds', 'holds'],
+      ['atomicity_once_locked', 'holds'],
       ['deadlock_free', 'holds'],
     ]);
   });

@@ -1,8 +1,9 @@
 /**
  * Elaborated workflows are well-formed nets: on random workflows and
  * systems, control places never hold two tokens (or fewer than zero),
- * hidden bookkeeping never leaves its range, and an ended instance stays
- * ended. The named specs are the smallest known counterexamples.
+ * hidden bookkeeping never leaves its range, an ended instance stays
+ * ended, instances touch only their own and shared slots, and every
+ * transition points into the spec text. The named specs are the smallest known counterexamples.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,14 +12,16 @@ import type { GeneratedSpec } from '../arbitraries/generatedSpec.js';
 import { randomSharedSystemSpec, randomWorkflowSpec } from '../arbitraries/randomWorkflowSpec.js';
 import { interpretModel } from '../reference/irInterpreter.js';
 import { STATE_LIMIT, loadGenerated } from './compareWithInterpreter.js';
-import { bookkeepingFaults, statusChangesAfterEnd } from './workflowSanity.js';
+import { bookkeepingFaults, instanceLeaks, statusChangesAfterEnd, unlocatedTransitions } from './workflowSanity.js';
 
 const deep = process.env.WFCHECK_DEEP !== undefined;
 const runs = (base: number) => (deep ? base * 20 : base);
 const timeout = deep ? 600_000 : 60_000;
 
 function sanity(spec: GeneratedSpec): void {
-  const { model } = loadGenerated(spec);
+  const { model, file, text } = loadGenerated(spec);
+  expect(instanceLeaks(model), 'an instance touches only its own slots and shared ones').toEqual([]);
+  expect(unlocatedTransitions(model, file, text.length), 'every transition points into the spec').toEqual([]);
   const ref = interpretModel(model, STATE_LIMIT);
   if (!ref.complete) return;
   expect(bookkeepingFaults(model, ref), 'control places and bookkeeping slots stay in range').toEqual([]);

@@ -50,3 +50,26 @@ export function statusChangesAfterEnd(model: Model, ref: Interpretation): string
   }
   return [...out];
 }
+
+/** Transitions of one instance that touch another instance's slots (only shared variables are common). */
+export function instanceLeaks(model: Model): string[] {
+  const slots = model.slots.toArray();
+  const out: string[] = [];
+  for (const t of model.transitions) {
+    if (t.instance === undefined) continue;
+    const touched = [...t.pre.map((a) => a.slot), ...t.post.map((a) => a.slot), ...(t.resets ?? []), ...t.updates.map((u) => u.slot)];
+    for (const slot of touched) {
+      const owner = slots[slot].instance;
+      if (owner !== undefined && owner !== t.instance) out.push(`${t.name} (${t.instance}) touches ${slots[slot].name} (${owner})`);
+    }
+  }
+  return out;
+}
+
+/** Transitions whose origin is not a non-empty span of the spec text (a trace step must point somewhere). */
+export function unlocatedTransitions(model: Model, file: string, textLength: number): string[] {
+  return model.transitions
+    .filter((t) => t.origin.file !== file || t.origin.start < 0 || t.origin.end > textLength || t.origin.start >= t.origin.end)
+    .map((t) => `${t.name} at ${t.origin.file}:${t.origin.start}-${t.origin.end}`)
+    .toArray();
+}

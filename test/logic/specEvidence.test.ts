@@ -26,11 +26,11 @@ function specFiles(dir: string): string[] {
 }
 
 /** Replays the trace; returns the state vectors it went through. */
-function replay(system: TransitionSystem, cex: Counterexample): Int32Array[] {
+function replay(system: TransitionSystem, cex: Counterexample): Int32Array<ArrayBufferLike>[] {
   const s0 = new Int32Array(system.layout.stateWords);
   system.initial(s0);
   expect(is(system.describe(s0), cex.states[0].values), 'initial state').toBe(true);
-  const vectors = [s0];
+  const vectors: Int32Array<ArrayBufferLike>[] = [s0];
   cex.steps.forEach((step, i) => {
     const from = vectors[vectors.length - 1];
     let found: Int32Array | undefined;

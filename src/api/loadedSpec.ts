@@ -19,6 +19,8 @@ export interface CheckOptions {
   readonly timeoutMs?: number;
   readonly maxMemoryBytes?: number;
   readonly shouldStop?: () => boolean;
+  /** Extra properties as formula text (CLI --formula): checked as ctl if they use a CTL operator, else ltl. */
+  readonly formulas?: readonly string[];
   /** An MCC `<property-set>` file (already read) whose properties replace the spec's own (P/T nets only). */
   readonly mccFormulas?: { readonly file: string; readonly text: string };
 }

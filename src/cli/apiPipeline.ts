@@ -7,6 +7,6 @@ import { loadSpec } from '../api/loadSpec.js';
 import type { CheckPipeline } from './checkPipeline.js';
 
 export const apiPipeline: CheckPipeline = async (path, options) => {
-  const spec = await loadSpec(path);
+  const spec = await loadSpec(path, options.formulas ? { formulas: options.formulas } : {});
   return { file: spec.file, text: spec.text, report: checkSpec(spec, options) };
 };

@@ -9,19 +9,31 @@ import { SpecError } from '../diagnostics/diagnostic.js';
 import type { CheckPipeline } from './checkPipeline.js';
 import type { CliIo } from './cliIo.js';
 import { runCheck } from './commands/check.js';
+import { writeHtmlReport } from './commands/report.js';
+import type { CheckedSpec } from './checkPipeline.js';
+import { addPictureCommands } from './pictureCommands.js';
+import { checkOutputPath } from './pictureOutput.js';
 import { ExitCode } from './exitCodes.js';
 import { collect, parseCount, parseSecondsAsMs } from './optionValues.js';
+import { parseMemorySize } from './memorySize.js';
+import type { ProgressIo } from './progress.js';
 import { packageVersion } from './version.js';
 
 /** The check command's options as commander hands them over (shaped by the definitions below). */
 interface RawCheckOptions {
   readonly property: string[];
+  readonly formula: string[];
   readonly json?: true;
   readonly dot?: string;
   readonly svg?: string;
   readonly maxStates?: number;
   /** Milliseconds: parseSecondsAsMs converts. */
   readonly timeout?: number;
+  /** Bytes: parseMemorySize converts. */
+  readonly maxMemory?: number;
+  readonly mccFormulas?: string;
+  readonly mcc?: true;
+  readonly report?: string;
   readonly debug?: true;
 }
 
@@ -66,11 +78,16 @@ function buildProgram(io: CliIo, onCheck: (file: string, options: RawCheckOption
         .argParser(collect)
         .default([], 'all properties'),
     )
+    .addOption(new Option('--formula <text>', 'also check this CTL or LTL formula; repeat for several').argParser(collect).default([], 'none'))
     .option('--json', 'print one JSON object instead of text')
     .option('--dot <file>', 'write the first counterexample as Graphviz DOT')
     .option('--svg <file>', 'write the first counterexample as SVG')
+    .option('--report <file>', 'write every result as a self-contained HTML page with pictures')
     .option('--max-states <n>', 'stop after storing n states (undecided results become unknown)', parseCount)
     .option('--timeout <seconds>', 'stop after this many seconds (undecided results become unknown)', parseSecondsAsMs)
+    .option('--max-memory <size>', 'stop when the state tables would outgrow this size, e.g. 512M or 2G', parseMemorySize)
+    .option('--mcc-formulas <file>', 'check the properties of a Model Checking Contest XML file (PNML nets)')
+    .option('--mcc', 'print answers as MCC lines (FORMULA <id> TRUE|FALSE|<bound>, STATE_SPACE …)')
     .option('--debug', 'show stack traces of internal errors')
     .showHelpAfterError("(run 'wfcheck check --help' for usage)")
     .addHelpText('after', EXIT_CODES_HELP)
@@ -99,25 +116,45 @@ function reportError(e: unknown, io: CliIo, debug: boolean): ExitCode {
  * `main(['check', 'spec.wf', '--json'], io)`. `pipeline` replaces the real
  * loadSpec + checkSpec (tests); by default it is loaded on first use.
  */
-export async function main(argv: readonly string[], io: CliIo, pipeline?: CheckPipeline): Promise<ExitCode> {
+export async function main(argv: readonly string[], io: CliIo & ProgressIo, pipeline?: CheckPipeline): Promise<ExitCode> {
   let code: ExitCode = ExitCode.ok;
   let debug = false;
   const program = buildProgram(io, async (file, options) => {
     debug = options.debug === true;
+    // --report: validated before checking, written from the checked result afterwards.
+    const report = options.report === undefined ? undefined : { given: options.report, path: await checkOutputPath('--report', options.report, file, io) };
+    const base = await loadPipeline(pipeline);
+    let checked: CheckedSpec | undefined;
     code = await runCheck(
       file,
       {
         property: options.property,
+        formula: options.formula,
         json: options.json === true,
         ...(options.dot !== undefined ? { dot: options.dot } : {}),
         ...(options.svg !== undefined ? { svg: options.svg } : {}),
         ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
         ...(options.timeout !== undefined ? { timeoutMs: options.timeout } : {}),
+        ...(options.maxMemory !== undefined ? { maxMemoryBytes: options.maxMemory } : {}),
+        // Live figures only where a person watches text output, never into --json or --mcc answers.
+        ...(io.onProgress !== undefined && options.json !== true && options.mcc !== true ? { onProgress: io.onProgress } : {}),
+        ...(options.mccFormulas !== undefined ? { mccFormulas: options.mccFormulas } : {}),
+        ...(options.mcc === true ? { mcc: true } : {}),
       },
       io,
-      await loadPipeline(pipeline),
+      report === undefined ? base : async (path, opts) => (checked = await base(path, opts)),
     );
+    if (report !== undefined && checked !== undefined && !(await writeHtmlReport(checked, report, io))) code = ExitCode.usage;
   });
+  addPictureCommands(
+    program,
+    io,
+    async (jobDebug, job) => {
+      debug = jobDebug;
+      code = await job();
+    },
+    EXIT_CODES_HELP,
+  );
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

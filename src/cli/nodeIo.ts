@@ -1,7 +1,7 @@
 /**
- * The real CliIo: process streams and cwd. No SIGINT handler on purpose:
- * checking is synchronous, so a handler could never run and would only
- * disable Ctrl-C; Node's default (exit by signal) stays in force.
+ * The real CliIo: process streams and cwd. Ctrl-C is handled by
+ * runInWorker.ts, which runs main() in a worker thread and relays its
+ * output through this io.
  */
 import type { CliIo } from './cliIo.js';
 

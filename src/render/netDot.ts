@@ -158,7 +158,7 @@ function containerStatements(id: string, layout: Layout, nodes: ReadonlyMap<stri
       c.kind === 'instance'
         ? [['label', esc(c.label)], ['style', 'rounded'], ['color', '#999999'], ['fontsize', 12]]
         : [['label', esc(c.label)], ['style', 'rounded,dashed'], ['color', '#8a8a8a'], ['fontcolor', '#555555'], ['fontsize', 10]];
-    out.push(`${pad}  subgraph cluster_${c.id} {`, `${pad}${defaultsStatement('graph', style)}`, ...inner, `${pad}  }`);
+    out.push(`${pad}  subgraph cluster_${c.id} {`, `${pad}  ${defaultsStatement('graph', style)}`, ...inner, `${pad}  }`);
   }
   return out;
 }

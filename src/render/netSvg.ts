@@ -8,13 +8,13 @@ import type { Model } from '../model/model.js';
 import { netToDot, TOKEN_CLASS } from './netDot.js';
 import { dotToSvg } from './svg.js';
 
-const TOKEN_RADIUS = 2.6;
+const TOKEN_RADIUS = 3.2;
 
 /** Token centres relative to the place's centre: one, two side by side, three in a triangle. */
 function tokenOffsets(n: number): ReadonlyArray<readonly [number, number]> {
   if (n === 1) return [[0, 0]];
-  if (n === 2) return [[-3.4, 0], [3.4, 0]];
-  return [[0, -3.2], [-3.6, 2.6], [3.6, 2.6]];
+  if (n === 2) return [[-4, 0], [4, 0]];
+  return [[0, -3.8], [-4.2, 3], [4.2, 3]];
 }
 
 /** Adds the token dots to every place Graphviz wrote with class `tokN`. */

@@ -3,7 +3,8 @@
  * hidden control places after the construct and its position
  * (`o1.@LockFunds@37:5`, `@race.wait@38:5`); people want "LockFunds" and
  * "line 37". A token in a control place means "this comes next", so a place
- * whose consumers all share one label is named after that label.
+ * whose consumers all share one label is named after that label (or, when
+ * they differ, after the one the place itself is named after).
  */
 import type { Model, Slot } from '../model/model.js';
 
@@ -51,10 +52,11 @@ export function placeNames(model: Model): PlaceName[] {
       const short = instance !== undefined && slot.name.startsWith(`${instance}.`) ? slot.name.slice(instance.length + 1) : slot.name;
       return { short, raw: slot.name, ...(instance !== undefined ? { instance } : {}) };
     }
-    const labels = consumers.get(i);
-    const only = labels !== undefined && labels.size === 1 ? [...labels][0] : undefined;
+    const labels = [...(consumers.get(i) ?? [])];
+    // One step next: name it. Several (an activity racing a timer): the one the construct is named after.
+    const named = labels.length === 1 ? labels[0] : labels.find((l) => parsed.body === l || parsed.body.endsWith(`.${l}`));
     return {
-      short: only ?? parsed.body,
+      short: named ?? parsed.body,
       raw: slot.name,
       line: parsed.line,
       ...(parsed.instance !== undefined ? { instance: parsed.instance } : {}),

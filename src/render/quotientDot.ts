@@ -1,18 +1,19 @@
 /**
- * A state graph too big to draw, summarised: states are grouped by control
- * location (the values of the control places and workflow status; the
- * places themselves for plain nets and machines), each group drawn once
- * with how many states it stands for and what kinds of states it holds.
- * If even the groups are too many, the first ones in BFS order are drawn
- * and the rest folded into one box.
+ * A state graph too big to draw, summarised by control location: states
+ * with the same control places marked (and workflow status) are one box
+ * saying how many states it stands for and what kinds. A system of several
+ * workflow instances gets one such drawing per instance (the projection on
+ * its own locations; the other instances' moves are left out), since the
+ * product of their locations is itself a hairball. Plain nets and machines
+ * are grouped by their places. If even the groups are too many, the first
+ * ones in BFS order are drawn and the rest folded into one box.
  */
-import type { StateGraph } from '../explore/exploration.js';
 import { nonTrivialComponents, stronglyConnectedComponents } from '../explore/scc.js';
 import { formatValue } from '../model/types.js';
 import { readSlot } from '../system/stateLayout.js';
-import { edgeStatement, esc, labelLines, nodeStatement, defaultsStatement } from './dot.js';
+import { defaultsStatement, edgeStatement, esc, labelLines, nodeStatement } from './dot.js';
 import { CUT, DEADLOCK, ENDED, FAULT, stateFacts, VIOLATION, type ReachableGraph } from './reachableGraph.js';
-import { cycleAttributes, edgeText, flagStyle, graphHeader, colourKey, incompleteNote, mergeEdges, type StateGraphPicture } from './stateGraphStyle.js';
+import { colourKey, edgeText, flagStyle, graphHeader, incompleteNote, mergeEdges, type StateGraphPicture } from './stateGraphStyle.js';
 import { stateText } from './stateLabels.js';
 import { formatValue as displayValue, groupDigits } from './traceFormat.js';
 
@@ -25,129 +26,189 @@ interface Group {
   violating: number;
   deadlocks: number;
   ended: number;
+  onCycle: number;
 }
 
-function plural(n: number, word: string): string {
-  return `${groupDigits(n)} ${word}${n === 1 ? '' : 's'}`;
+/** One summarised drawing: a workflow instance (or the whole model) and the slots that say where it is. */
+interface Part {
+  readonly instance?: string;
+  readonly keySlots: readonly number[];
+}
+
+function count(n: number, one: string, many: string = `${one}s`): string {
+  return `${groupDigits(n)} ${n === 1 ? one : many}`;
 }
 
 function groupLines(g: Group): string[] {
-  const out = [plural(g.count, 'state')];
+  const out = [count(g.count, 'state')];
   if (g.ended > 0) out.push(`${groupDigits(g.ended)} ended`);
-  if (g.deadlocks > 0) out.push(`${plural(g.deadlocks, 'deadlock')}`);
-  if (g.violating > 0) out.push(`${groupDigits(g.violating)} violate an invariant`);
+  if (g.deadlocks > 0) out.push(count(g.deadlocks, 'deadlock'));
+  if (g.violating > 0) out.push(`${groupDigits(g.violating)} ${g.violating === 1 ? 'violates' : 'violate'} an invariant`);
+  if (g.onCycle > 0) out.push(`${groupDigits(g.onCycle)} on a cycle`);
   return out;
 }
 
-function csrOf(nodes: number, edges: Iterable<{ from: number; to: number }>): StateGraph {
-  const lists: number[][] = Array.from({ length: nodes }, () => []);
-  for (const e of edges) lists[e.from].push(e.to);
-  const offsets = new Int32Array(nodes + 1);
-  lists.forEach((l, i) => (offsets[i + 1] = offsets[i] + l.length));
-  const targets = Int32Array.from(lists.flat());
-  return { states: nodes, offsets, targets, labels: new Int32Array(targets.length) };
+/**
+ * Numbers distinct keys 0, 1, 2, … in order of first sight, without making
+ * a string per state (this runs over every stored state): a hash picks the
+ * candidates, stored copies of the keys decide.
+ */
+function locator(width: number): (key: Int32Array) => number {
+  const byHash = new Map<number, number[]>();
+  const keys: Int32Array[] = [];
+  return (key) => {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < width; k++) h = Math.imul(h ^ key[k], 0x01000193);
+    const candidates = byHash.get(h);
+    if (candidates !== undefined) {
+      for (const c of candidates) {
+        const known = keys[c];
+        let same = true;
+        for (let k = 0; k < width && same; k++) same = known[k] === key[k];
+        if (same) return c;
+      }
+    }
+    keys.push(key.slice());
+    if (candidates === undefined) byHash.set(h, [keys.length - 1]);
+    else candidates.push(keys.length - 1);
+    return keys.length - 1;
+  };
+}
+
+function partsOf(g: ReachableGraph): Part[] {
+  const slots = g.model.slots.toArray();
+  const located = slots.flatMap((s, i) => (s.role === 'control' || s.role === 'status' ? [i] : []));
+  if (!located.some((i) => slots[i].role === 'control')) return [{ keySlots: slots.flatMap((s, i) => (s.role === 'place' ? [i] : [])) }];
+  const instances = [...new Set(located.map((i) => slots[i].instance))];
+  if (instances.length <= 1 || instances.includes(undefined)) return [{ keySlots: located }];
+  return instances.map((instance) => ({ ...(instance !== undefined ? { instance } : {}), keySlots: located.filter((i) => slots[i].instance === instance) }));
 }
 
 export function quotientToDot(g: ReachableGraph, maxNodes: number): StateGraphPicture {
   const model = g.model;
   const slots = model.slots.toArray();
   const layout = g.system.layout;
-  let keySlots = slots.flatMap((s, i) => (s.role === 'control' || s.role === 'status' ? [i] : []));
-  if (!keySlots.some((i) => slots[i].role === 'control')) keySlots = slots.flatMap((s, i) => (s.role === 'place' ? [i] : []));
   const facts = stateFacts(g);
   const text = stateText(g);
-
   const n = g.graph.states;
-  const groupOf = new Int32Array(n);
-  const groups: Group[] = [];
-  const byKey = new Map<string, number>();
-  const s = new Int32Array(g.store.stateWords);
-  for (let i = 0; i < n; i++) {
-    g.store.read(i, s);
-    const key = keySlots.map((k) => readSlot(layout, s, k)).join(',');
-    let id = byKey.get(key);
-    if (id === undefined) {
-      id = groups.length;
-      byKey.set(key, id);
-      groups.push({ first: i, count: 0, flags: 0, violating: 0, deadlocks: 0, ended: 0 });
-    }
-    const grp = groups[id];
-    const f = facts.flags[i];
-    groupOf[i] = id;
-    grp.count++;
-    grp.flags |= f;
-    if (f & VIOLATION) grp.violating++;
-    if (f & (DEADLOCK | FAULT)) grp.deadlocks++;
-    if (f & ENDED) grp.ended++;
-  }
-  // Groups are numbered in BFS order of their first state; beyond the budget they fold into one box.
-  const drawn = Math.min(groups.length, Math.max(1, maxNodes));
-  const folded = groups.length - drawn;
-  const nodeOf = (grp: number): number => (grp < drawn ? grp : drawn);
-  const foldedStates = groups.slice(drawn).reduce((sum, x) => sum + x.count, 0);
-
-  const raw: [number, number, string][] = [];
   const { offsets, targets, labels } = g.graph;
-  for (let i = 0; i < n; i++) {
-    for (let e = offsets[i]; e < offsets[i + 1]; e++) {
-      const from = nodeOf(groupOf[i]);
-      const to = nodeOf(groupOf[targets[e]]);
-      raw.push([from, to, from === drawn || to === drawn ? '' : edgeText(g.system.transitionInfo(labels[e]))]);
-    }
-  }
-  const edges = [...mergeEdges(raw).values()];
-  const nodeCount = drawn + (folded > 0 ? 1 : 0);
-  const sccs = stronglyConnectedComponents(csrOf(nodeCount, edges));
-  const cyclic = nonTrivialComponents(csrOf(nodeCount, edges), sccs);
+  const sccs = stronglyConnectedComponents(g.graph);
+  const cyclic = nonTrivialComponents(g.graph, sccs);
+  const parts = partsOf(g);
+  const s = new Int32Array(g.store.stateWords);
 
-  const locationWord = keySlots.some((i) => slots[i].role === 'control') ? 'control locations' : 'markings';
+  const out: string[] = [];
+  let drawnTotal = 0;
+  let groupTotal = 0;
+  let flagsDrawn = 0;
+  let budget = Math.max(1, maxNodes);
+  parts.forEach((part, p) => {
+    // Group the states by this part's location, numbering groups in BFS order of their first state.
+    const groupOf = new Int32Array(n);
+    const groups: Group[] = [];
+    const locate = locator(part.keySlots.length);
+    const key = new Int32Array(part.keySlots.length);
+    for (let i = 0; i < n; i++) {
+      g.store.read(i, s);
+      for (let k = 0; k < key.length; k++) key[k] = readSlot(layout, s, part.keySlots[k]);
+      const id = locate(key);
+      if (id === groups.length) groups.push({ first: i, count: 0, flags: 0, violating: 0, deadlocks: 0, ended: 0, onCycle: 0 });
+      const grp = groups[id];
+      const f = facts.flags[i];
+      groupOf[i] = id;
+      grp.count++;
+      grp.flags |= f;
+      if (f & VIOLATION) grp.violating++;
+      if (f & (DEADLOCK | FAULT)) grp.deadlocks++;
+      if (f & ENDED) grp.ended++;
+      if (cyclic[sccs.component[i]]) grp.onCycle++;
+    }
+    groupTotal += groups.length;
+    const drawn = Math.min(groups.length, Math.max(1, Math.ceil(budget / (parts.length - p))));
+    budget -= drawn;
+    const folded = groups.length - drawn;
+    drawnTotal += drawn + (folded > 0 ? 1 : 0);
+    const id = (k: number): string => (k >= drawn ? `more${p}` : `q${p}_${k}`);
+    // Inside an instance's own drawing its name goes without saying.
+    const prefix = part.instance === undefined ? '' : `${part.instance} `;
+    const unprefixed = (name: string): string => (part.instance !== undefined && name.startsWith(`${part.instance}.`) ? name.slice(part.instance.length + 1) : name);
+
+    // Edge text per transition, computed once (hundreds of thousands of edges share a few dozen).
+    const texts: string[] = [];
+    const mine: boolean[] = [];
+    for (let t = 0; t < g.system.transitionCount; t++) {
+      const info = g.system.transitionInfo(t);
+      texts.push(edgeText(part.instance === undefined ? info : { ...info, instance: undefined }));
+      mine.push(part.instance === undefined || info.instance === part.instance);
+    }
+    const seen = new Set<string>();
+    const raw: [number, number, string][] = [];
+    for (let i = 0; i < n; i++) {
+      for (let e = offsets[i]; e < offsets[i + 1]; e++) {
+        const from = Math.min(groupOf[i], drawn);
+        const to = Math.min(groupOf[targets[e]], drawn);
+        // Another instance's move leaves this one where it was: not part of its picture.
+        if (from === to && !mine[labels[e]]) continue;
+        const label = from === drawn || to === drawn ? '' : texts[labels[e]];
+        const key = `${from}>${to}>${label}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        raw.push([from, to, label]);
+      }
+    }
+
+    const body: string[] = [];
+    for (let k = 0; k < drawn; k++) {
+      const grp = groups[k];
+      flagsDrawn |= grp.flags;
+      const values = text.values(grp.first);
+      const where = text
+        .location(values)
+        .filter((l) => part.instance === undefined || l.startsWith(prefix))
+        .map((l) => l.slice(prefix.length));
+      const status = part.keySlots
+        .filter((i) => slots[i].role !== 'control' && !slots[i].hidden)
+        .map((i) => `${unprefixed(slots[i].name)} = ${displayValue(formatValue(slots[i].type, values[i]))}`);
+      const none = grp.ended === grp.count ? '(ended)' : '(done: no control place marked)';
+      const lines = [`L${k}${k === 0 ? ' (initial)' : ''}`, ...(where.length === 0 ? [none] : where), ...status, ...groupLines(grp)];
+      // Green only when every state ended, red fill only when every state violates; a red border when some do.
+      const flags = grp.flags & ~(grp.ended < grp.count ? ENDED : 0) & ~(grp.violating < grp.count ? VIOLATION : 0) & ~CUT;
+      const style = flagStyle(flags).map(([k, v]) => (grp.violating > 0 && k === 'color' ? ([k, '#c62828'] as const) : grp.violating > 0 && k === 'penwidth' ? ([k, 2.5] as const) : ([k, v] as const)));
+      body.push(nodeStatement(id(k), [['id', id(k)], ['label', labelLines(lines, 'left')], ['tooltip', esc(lines.join('\n'))], ...style]));
+    }
+    if (folded > 0) {
+      const states = groups.slice(drawn).reduce((sum, x) => sum + x.count, 0);
+      const lines = [count(folded, 'more location'), `(${count(states, 'state')}) not drawn`];
+      body.push(nodeStatement(id(drawn), [['id', id(drawn)], ['label', labelLines(lines, 'center')], ['style', 'dashed,rounded'], ['color', '#888888'], ['fontcolor', '#555555']]));
+    }
+    body.push(nodeStatement(`start${p}`, [['shape', 'point'], ['width', 0.08], ['color', '#1565c0'], ['tooltip', 'start']]));
+    body.push(edgeStatement(`start${p}`, id(0), [['color', '#1565c0']]));
+    for (const e of mergeEdges(raw).values()) {
+      const shown = e.labels.filter((l) => l !== '');
+      const label = shown.length > MAX_EDGE_LABELS ? [...shown.slice(0, MAX_EDGE_LABELS - 1), `... ${shown.length - MAX_EDGE_LABELS + 1} more`] : shown;
+      body.push(
+        edgeStatement(id(e.from), id(e.to), [
+          ['label', label.length === 0 ? undefined : labelLines(label, 'center')],
+          ['tooltip', shown.length === 0 ? undefined : esc(shown.join('\n'))],
+          ['style', e.from === drawn || e.to === drawn ? 'dashed' : undefined],
+        ]),
+      );
+    }
+    if (part.instance === undefined) {
+      out.push(...body);
+    } else {
+      const title = `${part.instance}: ${count(groups.length, 'location')}${folded > 0 ? `, ${groupDigits(drawn)} drawn` : ''}`;
+      out.push(`  subgraph cluster_part${p} {`, `  ${defaultsStatement('graph', [['label', esc(title)], ['style', 'rounded'], ['color', '#999999']])}`);
+      out.push(...body.map((l) => `  ${l}`), '  }');
+    }
+  });
+
+  const per = parts.length > 1 ? `, one drawing per instance (${groupDigits(groupTotal)} locations in all)` : ` (${count(groupTotal, 'location')})`;
   const title = [
     `${model.kind} ${model.name}: ${groupDigits(n)} states, ${groupDigits(offsets[n])} transitions`,
-    `SUMMARY: more than ${groupDigits(maxNodes)} states, so states are grouped by control location (${groupDigits(groups.length)} ${locationWord}${folded > 0 ? `, ${groupDigits(drawn)} drawn` : ''})`,
+    `SUMMARY: more than ${groupDigits(maxNodes)} states, so states are grouped by control location${per}`,
     ...(incompleteNote(g.complete, g.stopReason) === undefined ? [] : [incompleteNote(g.complete, g.stopReason)!]),
-    colourKey(groups.slice(0, drawn).reduce((a, x) => a | x.flags, 0), cyclic.some((c) => c === 1)),
+    colourKey(flagsDrawn, false),
   ];
-  const out = graphHeader('summary', title);
-  const node = (k: number): string => {
-    const grp = groups[k];
-    const values = text.values(grp.first);
-    const where = text.location(values);
-    const key = keySlots
-      .filter((i) => slots[i].role !== 'control' && !slots[i].hidden)
-      .map((i) => `${slots[i].name} = ${displayValue(formatValue(slots[i].type, values[i]))}`);
-    const lines = [`L${k}${k === 0 ? ' (initial)' : ''}`, ...(where.length === 0 ? ['(no control place marked)'] : where), ...key, ...groupLines(grp)];
-    const flags = grp.flags & ~(grp.ended < grp.count ? ENDED : 0) & ~CUT;
-    return nodeStatement(`q${k}`, [['id', `q${k}`], ['label', labelLines(lines, 'left')], ['tooltip', esc(lines.join('\n'))], ...flagStyle(flags)]);
-  };
-  const inCycle = new Map<number, number[]>();
-  for (let k = 0; k < drawn; k++) {
-    const c = sccs.component[k];
-    if (cyclic[c]) inCycle.set(c, [...(inCycle.get(c) ?? []), k]);
-  }
-  [...inCycle.values()].forEach((ks, c) => {
-    out.push(`  subgraph cluster_cycle${c} {`, `  ${defaultsStatement('graph', cycleAttributes(c, ks.length, 'location'))}`);
-    for (const k of ks) out.push(`  ${node(k)}`);
-    out.push('  }');
-  });
-  for (let k = 0; k < drawn; k++) if (!cyclic[sccs.component[k]]) out.push(node(k));
-  if (folded > 0) {
-    const lines = [`${plural(folded, 'more location')}`, `(${plural(foldedStates, 'state')}) not drawn`];
-    out.push(nodeStatement('more', [['id', 'more'], ['label', labelLines(lines, 'center')], ['style', 'dashed,rounded'], ['color', '#888888'], ['fontcolor', '#555555']]));
-  }
-  out.push(nodeStatement('start', [['shape', 'point'], ['width', 0.08], ['color', '#1565c0'], ['tooltip', 'start']]));
-  out.push(edgeStatement('start', 'q0', [['color', '#1565c0']]));
-  for (const e of edges) {
-    const id = (k: number): string => (k === drawn ? 'more' : `q${k}`);
-    const shown = e.labels.filter((l) => l !== '');
-    const label = shown.length > MAX_EDGE_LABELS ? [...shown.slice(0, MAX_EDGE_LABELS - 1), `... ${shown.length - MAX_EDGE_LABELS + 1} more`] : shown;
-    out.push(
-      edgeStatement(id(e.from), id(e.to), [
-        ['label', label.length === 0 ? undefined : labelLines(label, 'center')],
-        ['tooltip', shown.length === 0 ? undefined : esc(shown.join('\n'))],
-        ['style', e.from === drawn || e.to === drawn ? 'dashed' : undefined],
-      ]),
-    );
-  }
-  out.push('}');
-  return { dot: out.join('\n') + '\n', summarised: true, nodes: nodeCount };
+  return { dot: [...graphHeader('summary', title), ...out, '}'].join('\n') + '\n', summarised: true, nodes: drawnTotal };
 }

@@ -138,4 +138,32 @@ describe('wfcheck check on real specs', () => {
     expect(readdirSync(dir).sort()).toEqual(['cex.dot', 'cex.svg']);
     expect(existsSync(COINBASE)).toBe(true);
   });
+
+  it('a folder: every spec below it in one table; exit 0 when every result is as expected', async () => {
+    const r = await run('check', 'test/fixtures/folder');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^\s+flow\s+property\s+expected\s+result\s+states\s+time$/);
+    expect(lines.filter((l) => l.includes('sub/coinbase-transfer-status')).length).toBe(4);
+    expect(lines.filter((l) => l.includes('two-philosophers')).length).toBe(5);
+    expect(lines[lines.length - 1]).toBe('2 specs, 9 of 9 results as expected');
+  });
+
+  it('a folder with an unexpected result exits 1; a spec that does not load is reported on stderr', async () => {
+    const r = await run('check', 'test/fixtures/cli');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('syntax-error.wf:4:9: error WF101');
+    expect(r.stdout).toContain('--- unexpected.wf: charged_once: VIOLATED (expected to hold) ---');
+    expect(r.stdout.trimEnd().split('\n').some((l) => /specs do not load/.test(l))).toBe(true);
+  });
+
+  it('a folder with --json: one object with a report per spec', async () => {
+    const r = await run('check', 'test/fixtures/folder', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { folder: string; specs: JsonReport[] };
+    // In path order: sub/coinbase-transfer-status.wf, then two-philosophers.wf.
+    expect(out.specs.map((s) => s.model)).toEqual(['TransferStatus', 'TwoPhilosophers']);
+  });
 });
+

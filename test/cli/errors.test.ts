@@ -69,7 +69,6 @@ describe('spec mistakes: coded, located, with a caret excerpt (exit 2)', () => {
 describe('unreadable input (exit 2)', () => {
   it.each([
     ['a missing file', 'missing.wf', "error WF501: cannot read 'missing.wf': no such file\n"],
-    ['a directory', 'adir', "error WF501: cannot read 'adir': it is a directory\n"],
     ['PNML that is not well-formed XML', 'broken.pnml', frame('broken.pnml:5:3', 'WF101: malformed XML: unexpected close tag', 5, '  </page>', '  ^^^^^^^')],
     ['PNML cut short', 'truncated.pnml', frame('truncated.pnml:3:3', 'WF101: malformed XML: unclosed tag: page', 3, '  <page id="p">', '  ^^^^^')],
     ['an empty PNML file', 'empty.pnml', frame('empty.pnml:1:1', 'WF101: malformed XML: document must contain a root element', 1, '', '^')],

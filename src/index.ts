@@ -2,8 +2,16 @@
  * wfcheck's public API: load a spec, check it, render what it found.
  * An explicit list; everything else is internal.
  */
-export { loadSpec, loadSpecText } from './api/loadSpec.js';
+export { loadSpec, parseSpec, toLoadedModel } from './api/loadedModel.js';
+export type { LoadedModel } from './api/loadedModel.js';
+export { loadSpecText } from './api/loadSpec.js';
+export type { LoadOptions } from './api/loadSpec.js';
 export { checkSpec, RANGE_PROPERTY } from './api/checkSpec.js';
+export type { CheckSpecOptions } from './api/checkSpec.js';
+export { checkProperty, checkFormulaText } from './api/checkModel.js';
+export type { ModelCheckOptions } from './api/checkModel.js';
+export { checkConservation, conservationFormula } from './api/conservation.js';
+export type { CheckResult, CheckStats } from './api/checkResult.js';
 export { isAsExpected } from './api/checkReport.js';
 export type { CheckReport, PropertyReport, PropertyResult } from './api/checkReport.js';
 export type { CheckOptions, LoadedSpec } from './api/loadedSpec.js';
@@ -20,5 +28,5 @@ export { reportToJson } from './render/jsonReport.js';
 export type { TransitionSystem, TransitionInfo, AtomId, TransitionId } from './system/transitionSystem.js';
 export type { StateView, ValueChange, DisplayValue } from './system/stateView.js';
 export { explore } from './explore/explore.js';
-export type { Exploration, ExploreOptions } from './explore/exploration.js';
+export type { Exploration, ExploreOptions, Progress } from './explore/exploration.js';
 export type { StopReason } from './explore/limits.js';

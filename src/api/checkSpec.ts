@@ -14,6 +14,7 @@ import { suggest } from '../elaborate/scope.js';
 import type { CheckReport, PropertyReport } from './checkReport.js';
 import { checkTemporal } from './temporalProperty.js';
 import type { CheckOptions, LoadedSpec } from './loadedSpec.js';
+import type { Progress } from '../explore/exploration.js';
 import { checkPnmlSpec, isPnmlSpec } from '../mcc/checkPnml.js';
 import { SOUND_PROPERTY, checkSoundProperty } from '../mcc/soundProperty.js';
 
@@ -41,7 +42,12 @@ function unknownReason(x: Exploration): string | undefined {
   return undefined;
 }
 
-export function checkSpec(spec: LoadedSpec, options: CheckOptions = {}): CheckReport {
+/** CheckOptions plus live figures of the main exploration (the CLI's progress line). */
+export interface CheckSpecOptions extends CheckOptions {
+  readonly onProgress?: (p: Progress) => void;
+}
+
+export function checkSpec(spec: LoadedSpec, options: CheckSpecOptions = {}): CheckReport {
   // PNML nets (and MCC property files) have their own defaults, figures and place widening.
   if (isPnmlSpec(spec) || options.mccFormulas !== undefined) return checkPnmlSpec(spec, options);
   const { system, model } = spec;
@@ -64,6 +70,7 @@ export function checkSpec(spec: LoadedSpec, options: CheckOptions = {}): CheckRe
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxMemoryBytes !== undefined ? { maxMemoryBytes: options.maxMemoryBytes } : {}),
     ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const reason = unknownReason(x);
   const base = { states: x.states, seconds: x.seconds };

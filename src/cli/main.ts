@@ -9,6 +9,7 @@ import { SpecError } from '../diagnostics/diagnostic.js';
 import type { CheckPipeline } from './checkPipeline.js';
 import type { CliIo } from './cliIo.js';
 import { runCheck } from './commands/check.js';
+import { addExportCommand } from './commands/export.js';
 import { writeHtmlReport } from './commands/report.js';
 import type { CheckedSpec } from './checkPipeline.js';
 import { addPictureCommands } from './pictureCommands.js';
@@ -147,6 +148,15 @@ export async function main(argv: readonly string[], io: CliIo & ProgressIo, pipe
     if (report !== undefined && checked !== undefined && !(await writeHtmlReport(checked, report, io))) code = ExitCode.usage;
   });
   addPictureCommands(
+    program,
+    io,
+    async (jobDebug, job) => {
+      debug = jobDebug;
+      code = await job();
+    },
+    EXIT_CODES_HELP,
+  );
+  addExportCommand(
     program,
     io,
     async (jobDebug, job) => {

@@ -38,12 +38,15 @@ export class ProgressLine {
   private lastDraw = Number.NEGATIVE_INFINITY;
   private readonly started: number;
 
-  /** `width`: the terminal's columns (the line is cut to fit, so it never wraps). */
+  private readonly width: number;
+
+  /** `columns`: the terminal's width (the line is cut to fit, so it never wraps); unknown or 0 means 80. */
   constructor(
     private readonly write: (text: string) => void,
-    private readonly width: number = 80,
+    columns: number | undefined = undefined,
     private readonly now: () => number = () => performance.now(),
   ) {
+    this.width = columns !== undefined && columns > 0 ? columns : 80;
     this.started = now();
   }
 

@@ -137,7 +137,13 @@ export function exploreWidening(text: string, file: string, hooks: WideningHooks
         widened = true;
       }
     }
-    if (!widened) return { net, model, system, exploration, capacities: capacityOf, rounds: round };
+    const result = { net, model, system, exploration, capacities: capacityOf, rounds: round };
+    if (!widened) return result;
+    // Out of time, or stopped by the user: no next round, and overflows of narrow places are no verdict.
+    const interrupted = userStop?.() ?? false;
+    if (interrupted || (options.timeoutMs !== undefined && performance.now() - started >= options.timeoutMs)) {
+      return { ...result, exploration: { ...exploration, faults: [], status: { kind: 'stopped', reason: interrupted ? 'interrupted' : 'timeout' } } };
+    }
     capacities = capacityOf;
   }
 }

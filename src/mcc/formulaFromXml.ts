@@ -147,7 +147,7 @@ export class FormulaReader {
   private atom(e: XmlElement): Formula | undefined {
     const p = this.prop(e);
     if (p === undefined) return undefined;
-    if (p.expr.kind === 'const') return { kind: p.expr.value !== 0 ? 'true' : 'false' };
+    if (e.name === 'true' || e.name === 'false') return { kind: e.name };
     return { kind: 'atom', atom: this.atoms.add(p.text, p.expr) };
   }
 

@@ -23,6 +23,8 @@ function spaceOutsideParens(text: string): boolean {
 export function formulaText(f: Formula, atomText: (atom: AtomId) => string): string {
   const sub = (g: Formula): string => formulaText(g, atomText);
   const operand = (g: Formula): string => (g.kind in BOOL_OPS ? `(${sub(g)})` : sub(g));
+  // Inside an operator's own parentheses an atom needs none of its own.
+  const inner = (g: Formula): string => (g.kind === 'atom' ? atomText(g.atom) : sub(g));
   switch (f.kind) {
     case 'true':
     case 'false':
@@ -47,7 +49,7 @@ export function formulaText(f: Formula, atomText: (atom: AtomId) => string): str
     case 'X':
     case 'F':
     case 'G':
-      return `${f.kind}(${sub(f.arg)})`;
+      return `${f.kind}(${inner(f.arg)})`;
     case 'EU':
     case 'AU':
     case 'EW':
@@ -59,7 +61,7 @@ export function formulaText(f: Formula, atomText: (atom: AtomId) => string): str
       return `(${sub(f.left)} ${f.kind} ${sub(f.right)})`;
     case 'A':
     case 'E':
-      return `${f.kind}(${sub(f.path)})`;
+      return `${f.kind}(${inner(f.path)})`;
     default:
       return unreachable(f);
   }

@@ -7,14 +7,18 @@
 import type { PropertyReport } from '../api/checkReport.js';
 import type { CompiledModel } from '../compile/compileModel.js';
 import { pathCounterexample } from '../counterexample/explainEvidence.js';
+import { evidenceCounterexample } from '../counterexample/explainTree.js';
 import type { Exploration } from '../explore/exploration.js';
 import type { ExploreLimits } from '../explore/limits.js';
 import { checkFormula } from '../logic/checkFormula.js';
-import type { Formula } from '../logic/formula.js';
+import { isCtl, type Formula } from '../logic/formula.js';
 import { not } from '../model/expr.js';
 import type { AtomId } from '../system/transitionSystem.js';
 import type { MccProperty, MccPropertySet } from './readProperties.js';
 import { evaluateReachability, reachabilityLeaves, type ReachLeaf, type Tri } from './reachabilityShape.js';
+
+/** Longest evidence turned into a counterexample (each state becomes a named view). */
+const MAX_TRACE_STATES = 10_000;
 
 /** MCC atoms compiled into one round's system, and the atoms to watch while exploring it. */
 export class MccPlan {
@@ -38,6 +42,11 @@ export class MccPlan {
         }
       }
     }
+  }
+
+  /** Some selected formula is CTL beyond reachability: keep the exploration's edges for labelling. */
+  get needsGraph(): boolean {
+    return this.properties.some((p) => p.query.kind === 'formula' && reachabilityLeaves(p.query.formula) === undefined && isCtl(p.query.formula));
   }
 
   /** The system atom for table atom `k` (negated for AG leaves, whose violations are watched). */
@@ -125,9 +134,16 @@ export function mccReport(ctx: MccContext, index: number): PropertyReport {
     }
     return { ...common, result: value ? 'holds' : 'violated', seconds: x.seconds };
   }
-  const check = checkFormula(ctx.system, ctx.plan.remap(f), { limits: ctx.limits });
+  // CTL labelling reuses the exploration when it kept its edges; LTL explores its product with the automaton.
+  const shared = x.graph !== undefined && x.faults.length === 0 ? { exploration: x } : {};
+  const check = checkFormula(ctx.system, ctx.plan.remap(f), { limits: ctx.limits, ...shared });
   const seconds = (performance.now() - started) / 1000;
   const v = check.verdict;
   if (v.result === 'unknown') return { ...common, states: check.states, result: 'unknown', reason: v.reason === 'fault' ? 'a place overflowed' : `exploration stopped early (${v.reason})`, seconds };
-  return { ...common, states: check.states, result: v.result, seconds };
+  if (v.result === 'holds') return { ...common, states: check.states, result: 'holds', seconds };
+  const evidence = v.evidence;
+  // A depth-first lasso can run through millions of states: shown only when a person could read it.
+  const readable = evidence !== undefined && evidence.states.length > 0 && evidence.states.length <= MAX_TRACE_STATES;
+  const counterexample = readable && check.evidenceStore ? evidenceCounterexample(check.evidenceSystem, check.evidenceStore, evidence, `${p.text} is false`) : undefined;
+  return { ...common, states: check.states, result: 'violated', seconds, ...(counterexample ? { counterexample } : {}) };
 }

@@ -32,6 +32,8 @@ export type SoundnessSetup =
       readonly model: Model;
       /** The same change for another reading of the model (a PNML net re-read with wider places). */
       prepare(model: Model): Model;
+      /** A net's final marking [o] (what a PNML workflow net's terminal states are). */
+      readonly final?: Expr;
       readonly formula: string;
       /** What "finished" means, for the summary of a stuck trace. */
       readonly finishedText: string;
@@ -71,6 +73,7 @@ function netSetup(model: Model): SoundnessSetup {
     ok: true,
     model: prepare(model),
     prepare,
+    final,
     formula: `${generic} (from one token in '${i}' to one token in '${o}')`,
     finishedText: `the final marking (one token in '${o}', nothing else)`,
     question: (system) => ({
@@ -81,10 +84,15 @@ function netSetup(model: Model): SoundnessSetup {
   };
 }
 
-/** A workflow's steps are its call sites and statements: the transitions sharing one source span. */
+/**
+ * A workflow's steps are its call sites and statements: the transitions
+ * sharing one source span, whatever their outcome. The bookkeeping that
+ * ends a workflow (completed / failed) is not a step of its own.
+ */
 function workflowSetup(model: Model, sources: ReadonlyMap<string, string>): SoundnessSetup {
   const groups = new Map<string, { name: string; transitions: number[] }>();
   model.transitions.forEach((t, k) => {
+    if (t.kind === 'end') return;
     const key = `${t.origin.file}:${t.origin.start}:${t.origin.end}`;
     const group = groups.get(key) ?? { name: `${t.label} (${formatLocation(t.origin, sources)})`, transitions: [] };
     group.transitions.push(k);
@@ -108,7 +116,7 @@ export function soundnessSetup(model: Model, sources: ReadonlyMap<string, string
 /** The `sound` report from an exploration (with edges) of `setup.model`. */
 export function soundnessReport(setup: SoundnessSetup, system: CompiledModel, x: Exploration, question: SoundnessQuestion): PropertyReport {
   const common = { name: SOUND_PROPERTY, kind: SOUND_PROPERTY, formula: setup.formula, states: x.states, seconds: x.seconds };
-  if (!setup.ok) return notWorkflowNet(setup, system, common.states, common.seconds);
+  if (!setup.ok) return notWorkflowNetReport(setup, system, common.states, common.seconds);
   const v = checkSoundness(system, x, question);
   switch (v.result) {
     case 'holds':
@@ -116,12 +124,16 @@ export function soundnessReport(setup: SoundnessSetup, system: CompiledModel, x:
     case 'unknown':
       return { ...common, result: 'unknown', reason: v.reason };
     case 'violated': {
+      // The trace leads to the improper marking when there is one (it shows how the extra tokens come about), else to a stuck state.
+      const target = v.improper ?? v.stuck;
       const parts: string[] = [];
-      if (v.stuck !== undefined) parts.push(`no option to complete: from the last state of this trace ${setup.finishedText} can no longer be reached`);
-      if (v.improper !== undefined) parts.push(`improper completion: ${v.stuck === undefined ? 'the last state of this trace' : `a reachable marking (state ${v.improper})`} marks the sink while other tokens remain`);
+      if (v.improper !== undefined) parts.push('improper completion: the last marking of this trace marks the sink while other tokens remain');
+      if (v.stuck !== undefined) {
+        const where = v.stuck === 0 ? 'the initial state' : v.stuck === target ? 'the last state of this trace' : 'a state reached otherwise';
+        parts.push(`no option to complete: from ${where} ${setup.finishedText} can no longer be reached`);
+      }
       if (v.dead.length > 0) parts.push(`dead (never possible): ${v.dead.map((d) => `'${d}'`).join(', ')}`);
       const summary = `not sound: ${parts.join('; ')}`;
-      const target = v.stuck ?? v.improper;
       const counterexample = target === undefined ? initialStateEvidence(system, summary) : pathCounterexample(system, x.store, target, summary);
       return { ...common, result: 'violated', counterexample };
     }
@@ -136,7 +148,8 @@ export function initialStateEvidence(system: TransitionSystem, summary: string):
   return { kind: 'path', states: [{ values, changes: diffViews(undefined, values) }], steps: [], summary };
 }
 
-function notWorkflowNet(setup: { formula: string; message: string }, system: TransitionSystem, states: number, seconds: number): PropertyReport {
+/** `sound` for a net that is not a workflow net: violated, the evidence says what is wrong with its structure. */
+export function notWorkflowNetReport(setup: { formula: string; message: string }, system: TransitionSystem, states = 0, seconds = 0): PropertyReport {
   const counterexample = initialStateEvidence(system, setup.message);
   return { name: SOUND_PROPERTY, kind: SOUND_PROPERTY, formula: setup.formula, result: 'violated', counterexample, states, seconds };
 }
@@ -144,7 +157,7 @@ function notWorkflowNet(setup: { formula: string; message: string }, system: Tra
 /** `sound` for a spec on its own: one exploration with edges (DSL models; PNML nets go through checkPnml). */
 export function checkSoundProperty(spec: LoadedSpec, options: CheckOptions = {}): PropertyReport {
   const setup = soundnessSetup(spec.model, new Map([[spec.file, spec.text]]));
-  if (!setup.ok) return notWorkflowNet(setup, spec.system, 0, 0);
+  if (!setup.ok) return notWorkflowNetReport(setup, spec.system);
   const system = setup.model === spec.model ? spec.system : compileModel(setup.model);
   const question = setup.question(system);
   const x = explore(system, {

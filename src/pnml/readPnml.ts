@@ -10,7 +10,7 @@ import type { SourceSpan } from '../diagnostics/span.js';
 import { FALSE } from '../model/expr.js';
 import { makeModel, makeSlot, makeTransition, type Arc, type Model } from '../model/model.js';
 import { ElementCollector, type PnmlNode, type PnmlReference } from './pnmlElements.js';
-import { childrenNamed, firstChild, labelText, parseXml, tagSpanOf, type XmlElement } from './xmlTree.js';
+import { attributeSpanOf, childrenNamed, firstChild, labelText, parseXml, tagSpanOf, type XmlElement } from './xmlTree.js';
 
 /** Default place capacity: one byte per place, widened on demand. */
 export const DEFAULT_PNML_CAPACITY = 255;
@@ -59,6 +59,7 @@ function resolveReferences(
   index: Map<string, number>,
   what: 'place' | 'transition',
   span: (e: XmlElement) => SourceSpan,
+  attributeSpan: (e: XmlElement, name: string) => SourceSpan,
   diags: Diagnostic[],
 ): void {
   const byId = new Map(refs.map((r) => [r.id, r]));
@@ -72,7 +73,7 @@ function resolveReferences(
     const found = index.get(target);
     if (found !== undefined) index.set(r.id, found);
     else if (seen.has(target)) diags.push(error('WF305', `reference${what === 'place' ? 'Place' : 'Transition'} '${r.id}' is part of a cycle of references`, span(r.element)));
-    else diags.push(error('WF201', `reference${what === 'place' ? 'Place' : 'Transition'} '${r.id}' refers to '${r.ref}', which is not a ${what}`, span(r.element)));
+    else diags.push(error('WF201', `reference${what === 'place' ? 'Place' : 'Transition'} '${r.id}' refers to '${r.ref}', which is not a ${what}`, attributeSpan(r.element, 'ref')));
   }
 }
 
@@ -111,8 +112,9 @@ export function readPnml(text: string, file: string, options: ReadPnmlOptions = 
 
   const placeIndex = new Map(places.map((p, i) => [p.id, i]));
   const transitionIndex = new Map(transitions.map((t, i) => [t.id, i]));
-  resolveReferences(referencePlaces, placeIndex, 'place', span, diags);
-  resolveReferences(referenceTransitions, transitionIndex, 'transition', span, diags);
+  const attribute = (e: XmlElement, name: string) => attributeSpanOf(e, name, file, text);
+  resolveReferences(referencePlaces, placeIndex, 'place', span, attribute, diags);
+  resolveReferences(referenceTransitions, transitionIndex, 'transition', span, attribute, diags);
 
   const pre: Map<number, number>[] = transitions.map(() => new Map());
   const post: Map<number, number>[] = transitions.map(() => new Map());
@@ -120,7 +122,8 @@ export function readPnml(text: string, file: string, options: ReadPnmlOptions = 
     const ends = [a.source, a.target].map((id) => ({ id, place: placeIndex.get(id), transition: transitionIndex.get(id) }));
     const missing = ends.find((x) => x.place === undefined && x.transition === undefined);
     if (missing !== undefined) {
-      diags.push(error('WF201', `arc '${a.id}': no place or transition has id '${missing.id}'`, span(a.element)));
+      const attribute = missing.id === a.source ? 'source' : 'target';
+      diags.push(error('WF201', `arc '${a.id}': no place or transition has id '${missing.id}'`, attributeSpanOf(a.element, attribute, file, text)));
       continue;
     }
     const [from, to] = ends;
@@ -151,7 +154,7 @@ export function readPnml(text: string, file: string, options: ReadPnmlOptions = 
   const netTransitions = transitions.map((t, i) =>
     makeTransition({
       name: transitionNames[i],
-      label: transitionNames[i],
+      label: t.name ?? t.id,
       kind: 'net',
       origin: span(t.element),
       pre: arcList(pre[i]),

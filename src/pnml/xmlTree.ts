@@ -50,9 +50,12 @@ export function parseXml(text: string, file: string): XmlElement {
   };
   parser.on('error', (e) => {
     const at = Math.min(parser.position, text.length);
-    // At the end of the text, "unclosed tag" is best shown at the tag left open.
+    // "unclosed tag" is found at the end of the text, but is best shown at the tag left open.
     const open = stack[stack.length - 1];
-    if (at >= text.length && open !== undefined) fail(cleanMessage(e.message), open.start, open.start + 1 + open.name.length);
+    if (/unclosed tag/.test(e.message) && open !== undefined) fail(cleanMessage(e.message), open.start, open.start + 1 + open.name.length);
+    // A bad close tag is reported at its '>': show the whole tag.
+    const closeTag = /close tag/.test(e.message) ? text.lastIndexOf('</', at - 1) : -1;
+    if (closeTag >= 0) fail(cleanMessage(e.message), closeTag, at);
     fail(cleanMessage(e.message), Math.max(0, at - 1), Math.max(at, 1));
   });
   parser.on('opentagstart', () => {
@@ -91,6 +94,13 @@ export function spanOf(e: XmlElement, file: string): SourceSpan {
 export function tagSpanOf(e: XmlElement, file: string, text: string): SourceSpan {
   const close = text.indexOf('>', e.start);
   return { file, start: e.start, end: close < 0 || close >= e.end ? e.end : close + 1 };
+}
+
+/** The span of attribute `name="…"` in the element's start tag (the whole tag if not found). */
+export function attributeSpanOf(e: XmlElement, name: string, file: string, text: string): SourceSpan {
+  const tag = tagSpanOf(e, file, text);
+  const m = new RegExp(`\\s(?:[\\w.-]+:)?${name.replace(/[^\w-]/g, '')}\\s*=\\s*("[^"]*"|'[^']*')`).exec(text.slice(tag.start, tag.end));
+  return m === null ? tag : { file, start: tag.start + m.index + 1, end: tag.start + m.index + m[0].length };
 }
 
 export function childrenNamed(e: XmlElement, name: string): XmlElement[] {

@@ -16,6 +16,8 @@ import { compensationPairs, historyAtomsUsed } from './atoms.js';
 import { NetBuilder } from './netBuilder.js';
 import { Scope } from './scope.js';
 
+export const MAX_INSTANCES = 64;
+
 export function lowerStandaloneWorkflow(wf: WorkflowAst, text: string, diags: Diagnostic[]): Model {
   const builder = new NetBuilder();
   const compensations = compensationPairs(wf);
@@ -49,6 +51,11 @@ export function lowerSystem(sys: SystemAst, workflows: ReadonlyMap<string, Workf
     }
     if (decl.kind === 'count') {
       if (decl.count < 1) diags.push(error('WF302', 'a system needs at least one instance', decl.span));
+      // Explicit-state checking of more instances than this is hopeless; refuse before unrolling them.
+      if (decl.count > MAX_INSTANCES) {
+        diags.push(error('WF301', `${decl.count} instances are more than wfcheck unrolls (at most ${MAX_INSTANCES})`, decl.span));
+        continue;
+      }
       for (let i = 1; i <= decl.count; i++) instances.push({ name: `${wf.name.name}${i}`, span: decl.span, wf });
     } else {
       for (const n of decl.names) instances.push({ name: n.name, span: n.span, wf });

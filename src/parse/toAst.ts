@@ -3,13 +3,16 @@
  * span of the text it came from (this.source). Only syntax lives here.
  */
 import type { MatchResult, Semantics } from 'ohm-js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceSpan } from '../diagnostics/span.js';
 import type * as A from './ast.js';
 import { beginAst, ctx, endAst, expectation, ident, listOf, many, number, opt, reason, span, unquote } from './astContext.js';
 import { exprActions } from './exprActions.js';
 import { formulaActions } from './formulaActions.js';
 import { getFormulaGrammar, getWorkflowGrammar } from './grammars.js';
+
+/** Largest `parallel … for N` unrolled; beyond it the state space is hopeless anyway. */
+const MAX_FAN_OUT = 64;
 
 let formulaSemantics: Semantics | undefined;
 let specSemantics: Semantics | undefined;
@@ -138,11 +141,15 @@ function getSemantics(): Semantics {
       // `parallel J for N { body }`: N identical branches (a fan-out over a constant N).
       const body = block.toAst() as A.StmtAst[];
       const branch: A.StmtAst = { kind: 'block', body, span: span(block) };
+      const count = number(n);
+      if (count > MAX_FAN_OUT) {
+        ctx.diagnostics.push(error('WF301', `a fan-out of ${count} branches is more than wfcheck unrolls (at most ${MAX_FAN_OUT})`, span(n)));
+      }
       return {
         kind: 'parallel',
         join: opt(join, ident),
         cancel: cancel.children.length > 0,
-        branches: Array.from({ length: number(n) }, () => branch),
+        branches: Array.from({ length: Math.min(count, MAX_FAN_OUT) }, () => branch),
         handler: opt(handler, (h) => h.toAst() as A.HandlerAst),
         span: span(this),
       } satisfies A.StmtAst;

@@ -21,7 +21,40 @@ export interface LoadOptions {
   readonly formulas?: readonly (string | FormulaSource)[];
 }
 
+/** Where brackets and braces nest deepest: the place to point at when nesting overflows the stack. */
+function deepestNesting(text: string): { start: number; end: number } {
+  let depth = 0;
+  let best = 0;
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '{' || c === '[') {
+      depth++;
+      if (depth > best) {
+        best = depth;
+        at = i;
+      }
+    } else if (c === ')' || c === '}' || c === ']') depth--;
+  }
+  return { start: at, end: at + 1 };
+}
+
+/**
+ * The parser and elaborator recurse over the spec's nesting; nesting
+ * hundreds of levels deep (only generated text does) overflows the stack.
+ * That is reported as a located diagnostic, not an exception.
+ */
 export function loadSpecText(text: string, file = '<input>', options: LoadOptions = {}): LoadedSpec {
+  try {
+    return loadSpecTextUnguarded(text, file, options);
+  } catch (e) {
+    if (!(e instanceof RangeError) || !/call stack/i.test(e.message)) throw e;
+    const span = { file, ...deepestNesting(text) };
+    throw new SpecError([error('WF301', 'the spec nests too deeply for wfcheck (expressions or blocks nested hundreds of levels); flatten it', span)], new Map([[file, text]]));
+  }
+}
+
+function loadSpecTextUnguarded(text: string, file: string, options: LoadOptions): LoadedSpec {
   if (isPnmlSource(file, text)) {
     const net = readPnml(text, file);
     return { file, text, model: net.model, system: compileModel(net.model) };

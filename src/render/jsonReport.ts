@@ -45,6 +45,8 @@ export interface JsonCounterexample {
   readonly loopStart?: number;
   /** A step whose effect leaves a declared range; it has no successor state. */
   readonly fault?: JsonFault;
+  /** CTL witness trees: sub-witnesses hanging off state `at` (0 = initial, k = after step k). */
+  readonly branches?: readonly { readonly at: number; readonly note: string; readonly witness: JsonCounterexample }[];
 }
 
 export interface JsonProperty {
@@ -121,6 +123,9 @@ export function counterexampleToJson(
     ...(cex.loopStart !== undefined ? { loopStart: cex.loopStart } : {}),
     ...(cex.fault !== undefined
       ? { fault: { ...stepJson(cex.fault.step, cex.steps.length + 1, sources), message: cex.fault.message } }
+      : {}),
+    ...(cex.branches && cex.branches.length > 0
+      ? { branches: cex.branches.map((b) => ({ at: b.at, note: b.note, witness: counterexampleToJson(b.witness, sources) })) }
       : {}),
   };
 }

@@ -104,5 +104,10 @@ export function formatTrace(
   if (cex.loopStart !== undefined) {
     out.push(`  -- back to ${stateName(cex.loopStart)}; the loop repeats forever --`);
   }
+  // CTL witness trees: each sub-witness follows, indented, from the state it hangs off.
+  for (const b of cex.branches ?? []) {
+    const sub = formatTrace(b.witness, sources, options).trimEnd().split('\n');
+    out.push(`  -- from ${stateName(b.at)}: ${b.note} --`, ...sub.map((l) => `    ${l}`));
+  }
   return out.join('\n') + '\n';
 }

@@ -72,8 +72,8 @@ export function declareVar(
   const type = lowerType(d.type, diags, d.name.name);
   if (!type) return undefined;
   defineEnumLiterals(type, scope);
-  const initial = constantValue(d.init, type, scope, diags, d.name.name);
-  if (initial === undefined) return undefined;
+  // A bad initial value is reported once; the variable still exists, so its uses raise no follow-on errors.
+  const initial = constantValue(d.init, type, scope, diags, d.name.name) ?? typeRange(type).lo;
   const slot = builder.addSlot({
     name: `${opts.prefix}${d.name.name}`,
     role: opts.role ?? 'var',

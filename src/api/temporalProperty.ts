@@ -14,6 +14,9 @@ import type { CompiledModel } from '../compile/compileModel.js';
 import type { PropertyReport } from './checkReport.js';
 import type { CheckOptions, LoadedSpec } from './loadedSpec.js';
 
+/** Longest counterexample turned into named states (an LTL lasso from nested DFS can be huge). */
+export const MAX_TRACE_STATES = 10_000;
+
 export function toLogicFormula(f: TemporalFormula, system: CompiledModel): Formula {
   const go = (g: TemporalFormula): Formula => {
     switch (g.kind) {
@@ -73,8 +76,11 @@ export function checkTemporal(spec: LoadedSpec, p: TemporalPropertyIR, options: 
       };
     case 'violated': {
       const summary = `${p.kind} ${p.name} is false: ${p.text}${fairness.length > 0 ? ` (under ${fairness.map((f) => f.name).join(', ')})` : ''}`;
-      const counterexample = v.evidence && v.evidence.states.length > 0 && r.evidenceStore ? evidenceCounterexample(r.evidenceSystem, r.evidenceStore, v.evidence, summary) : undefined;
-      return { ...common, result: 'violated', ...(counterexample ? { counterexample } : {}) };
+      // A nested-DFS lasso can run through millions of states; naming each one would exhaust memory.
+      const shown = v.evidence && v.evidence.states.length > 0 && v.evidence.states.length <= MAX_TRACE_STATES;
+      const counterexample = shown && r.evidenceStore ? evidenceCounterexample(r.evidenceSystem, r.evidenceStore, v.evidence!, summary) : undefined;
+      const reason = v.evidence && !shown && v.evidence.states.length > MAX_TRACE_STATES ? { reason: `the counterexample has ${v.evidence.states.length} states, too long to show` } : {};
+      return { ...common, result: 'violated', ...reason, ...(counterexample ? { counterexample } : {}) };
     }
   }
 }

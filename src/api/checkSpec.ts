@@ -13,7 +13,7 @@ import type { PropertyIR } from '../model/model.js';
 import { suggest } from '../elaborate/scope.js';
 import type { CheckReport, PropertyReport } from './checkReport.js';
 import { checkTemporal } from './temporalProperty.js';
-import type { CheckOptions, LoadedSpec } from './loadedSpec.js';
+import { exploreLimits, type CheckOptions, type LoadedSpec } from './loadedSpec.js';
 import type { Progress } from '../explore/exploration.js';
 import { checkPnmlSpec, isPnmlSpec } from '../mcc/checkPnml.js';
 import { SOUND_PROPERTY, checkSoundProperty } from '../mcc/soundProperty.js';
@@ -66,10 +66,7 @@ export function checkSpec(spec: LoadedSpec, options: CheckSpecOptions = {}): Che
   const x = explore(system, {
     watch,
     storeEdges: needsGraph,
-    ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.maxMemoryBytes !== undefined ? { maxMemoryBytes: options.maxMemoryBytes } : {}),
-    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+    ...exploreLimits(options),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const reason = unknownReason(x);

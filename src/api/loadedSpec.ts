@@ -3,6 +3,7 @@
  * renderers work from.
  */
 import type { Model } from '../model/model.js';
+import type { ExploreLimits } from '../explore/limits.js';
 import type { CompiledModel } from '../compile/compileModel.js';
 
 export interface LoadedSpec {
@@ -23,4 +24,14 @@ export interface CheckOptions {
   readonly formulas?: readonly string[];
   /** An MCC `<property-set>` file (already read) whose properties replace the spec's own (P/T nets only). */
   readonly mccFormulas?: { readonly file: string; readonly text: string };
+}
+
+/** The exploration limits a check's options ask for (only the ones given). */
+export function exploreLimits(options: CheckOptions): ExploreLimits {
+  return {
+    ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.maxMemoryBytes !== undefined ? { maxMemoryBytes: options.maxMemoryBytes } : {}),
+    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+  };
 }

@@ -12,7 +12,7 @@ import type { Model, TemporalPropertyIR } from '../model/model.js';
 import type { TemporalFormula } from '../model/temporal.js';
 import type { CompiledModel } from '../compile/compileModel.js';
 import type { PropertyReport } from './checkReport.js';
-import type { CheckOptions, LoadedSpec } from './loadedSpec.js';
+import { exploreLimits, type CheckOptions, type LoadedSpec } from './loadedSpec.js';
 
 /** Longest counterexample turned into named states (an LTL lasso from nested DFS can be huge). */
 export const MAX_TRACE_STATES = 10_000;
@@ -55,12 +55,7 @@ export function fairnessConstraints(model: Model): FairnessConstraint[] {
 export function checkTemporal(spec: LoadedSpec, p: TemporalPropertyIR, options: CheckOptions, shared: Exploration | undefined): PropertyReport {
   const started = performance.now();
   const fairness = fairnessConstraints(spec.model);
-  const limits = {
-    ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.maxMemoryBytes !== undefined ? { maxMemoryBytes: options.maxMemoryBytes } : {}),
-    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
-  };
+  const limits = exploreLimits(options);
   const formula = toLogicFormula(p.formula, spec.system);
   const r = checkFormula(spec.system, formula, { fairness, limits, ...(shared ? { exploration: shared } : {}) });
   const common = { name: p.name, kind: (p.kind === 'ctl' ? p.template : undefined) ?? p.kind, formula: p.text, expected: p.expect, states: r.states, seconds: (performance.now() - started) / 1000 };

@@ -6,11 +6,10 @@
  * A PNML net declares no properties, so these are its defaults.
  */
 import type { CheckReport, PropertyReport } from '../api/checkReport.js';
-import type { CheckOptions, LoadedSpec } from '../api/loadedSpec.js';
+import { exploreLimits, type CheckOptions, type LoadedSpec } from '../api/loadedSpec.js';
 import { pathCounterexample } from '../counterexample/explainEvidence.js';
 import { SpecError, error } from '../diagnostics/diagnostic.js';
 import type { Exploration, Progress } from '../explore/exploration.js';
-import type { ExploreLimits } from '../explore/limits.js';
 import type { Model } from '../model/model.js';
 import { isPnmlSource, readPnml } from '../pnml/readPnml.js';
 import { exploreWidening } from './exploreWidening.js';
@@ -23,14 +22,7 @@ import type { SoundnessQuestion } from '../logic/templates/soundness.js';
 export const RANGE_PROPERTY = 'in_range';
 export const DEADLOCK_PROPERTY = 'deadlock_free';
 
-function limitsOf(options: CheckOptions): ExploreLimits {
-  return {
-    ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.maxMemoryBytes !== undefined ? { maxMemoryBytes: options.maxMemoryBytes } : {}),
-    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
-  };
-}
+
 
 function unknownReason(x: Exploration): string | undefined {
   if (x.status.kind === 'stopped') return `exploration stopped early (${x.status.reason}) after ${x.states} states`;
@@ -85,7 +77,7 @@ export function checkPnmlSpec(spec: LoadedSpec, options: PnmlCheckOptions = {}):
     return (emptyStart ? setup.prepare(m) : m).set('terminal', setup.final);
   };
   const shareSound = wantSound && setup.ok && sameStart(adjust(net.model), setup.model);
-  const limits = limitsOf(options);
+  const limits = exploreLimits(options);
   let plan: MccPlan | undefined;
   let question: SoundnessQuestion | undefined;
   const w = exploreWidening(spec.text, spec.file, {
@@ -162,7 +154,7 @@ function soundOf(
     model: (n) => setup.prepare(n.model),
     options: (system) => {
       question = setup.question(system);
-      return { ...limitsOf(options), storeEdges: true };
+      return { ...exploreLimits(options), storeEdges: true };
     },
   });
   return soundnessReport(setup, w.system, w.exploration, question!);

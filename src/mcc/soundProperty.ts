@@ -7,7 +7,7 @@
  * terminal state is reachable and no call site (or edge) is dead.
  */
 import type { PropertyReport } from '../api/checkReport.js';
-import type { CheckOptions, LoadedSpec } from '../api/loadedSpec.js';
+import { exploreLimits, type CheckOptions, type LoadedSpec } from '../api/loadedSpec.js';
 import { compileModel, type CompiledModel } from '../compile/compileModel.js';
 import type { Counterexample } from '../counterexample/counterexample.js';
 import { pathCounterexample } from '../counterexample/explainEvidence.js';
@@ -162,10 +162,7 @@ export function checkSoundProperty(spec: LoadedSpec, options: CheckOptions = {})
   const question = setup.question(system);
   const x = explore(system, {
     storeEdges: true,
-    ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.maxMemoryBytes !== undefined ? { maxMemoryBytes: options.maxMemoryBytes } : {}),
-    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+    ...exploreLimits(options),
   });
   return soundnessReport(setup, system, x, question);
 }

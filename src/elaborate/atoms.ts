@@ -1,6 +1,6 @@
 /**
  * Atomic propositions beyond data expressions (DESIGN.md §2): done(A),
- * failed(A), count(A), compensated(A) over an activity's history slots;
+ * failed(A), count(A), compensated(A), cancelled(A) over an activity's history slots;
  * in(S) for machine states; tokens(p) for places; enabled(t) for
  * transitions; and `deadlock`. Also the pre-scan that tells the workflow
  * lowering which history slots a spec's properties need.
@@ -12,8 +12,10 @@ import type { ExprAst, FormulaAst, PropertyAst, StmtAst, WorkflowAst } from '../
 import { BOOL, INT, type ApplyHook } from './lowerExpr.js';
 import type { Binding, Scope } from './scope.js';
 
-export const HISTORY_ATOMS = ['done', 'failed', 'count', 'compensated'] as const;
+export const HISTORY_ATOMS = ['done', 'failed', 'count', 'compensated', 'cancelled'] as const;
 export type HistoryAtom = (typeof HISTORY_ATOMS)[number];
+/** Marker in historyAtomsUsed's set: compensation_complete needs the completion-order history. */
+export const COMPENSATION_ORDER = 'order:compensations';
 
 /** What the properties of a model can see of its transitions. */
 export interface ModelView {
@@ -62,6 +64,7 @@ export function historyAtomsUsed(props: readonly PropertyAst[], pairs: readonly 
         used.add(`done:${step}`);
         used.add(`compensated:${compensation}`);
       }
+      used.add(COMPENSATION_ORDER);
     }
   }
   const expr = (e: ExprAst): void => {

@@ -7,7 +7,7 @@
  * token sits on the call's entry place.
  */
 import type { SourceSpan } from '../diagnostics/span.js';
-import { and, binary, constant, slotRef, TRUE, type Expr } from '../model/expr.js';
+import { and, binary, constant, not, or, slotRef, TRUE, type Expr } from '../model/expr.js';
 import type { Outcome, Update } from '../model/model.js';
 import { effectUpdates, type Effect } from './lowerEffect.js';
 import type { ActivityInfo, Continuation, InstanceLowering } from './workflowContext.js';
@@ -65,7 +65,30 @@ function trackingUpdates(w: InstanceLowering, a: ActivityInfo, outcome: Outcome,
   if (effectLanded && t.count !== undefined) out.push({ slot: t.count, value: binary('+', slotRef(t.count), constant(1)) });
   if (leaving && outcome === 'ok') set(compensation ? t.compensated : t.done);
   if (leaving && outcome !== 'ok' && !compensation) set(t.failed);
+  if (leaving && (outcome === 'cancelled' || outcome === 'cancelled after effect')) set(t.cancelled);
+  if (leaving && outcome === 'ok') out.push(...orderUpdates(w, a, compensation));
   return out;
+}
+
+/** compensation_complete's order history (see OrderPair) on a successful completion of `a`. */
+function orderUpdates(w: InstanceLowering, a: ActivityInfo, compensation: boolean): Update[] {
+  const out: Update[] = [];
+  for (const p of w.orderPairs) {
+    if (!compensation && p.second === a.name) {
+      const firstDone = w.tracking.get(p.first)?.done;
+      if (firstDone !== undefined) out.push({ slot: p.after, value: or(slotRef(p.after), slotRef(firstDone)) });
+    }
+    if (compensation && p.firstCompensation === a.name) {
+      const secondCompensated = w.tracking.get(p.secondCompensation)?.compensated;
+      const pending = secondCompensated === undefined ? slotRef(p.after) : and(slotRef(p.after), not(slotRef(secondCompensated)));
+      out.push({ slot: p.inverted, value: or(slotRef(p.inverted), pending) });
+    }
+  }
+  return out;
+}
+
+function hasEffect(a: ActivityInfo): boolean {
+  return a.effects.some((e) => e.size > 0);
 }
 
 export function lowerCall(w: InstanceLowering, site: CallSite): void {
@@ -77,6 +100,10 @@ export function lowerCall(w: InstanceLowering, site: CallSite): void {
     ...(effected >= 0 ? [{ slot: effected, value: constant(0) }] : []),
   ];
   const retryLimit = typeof a.retry === 'number' ? a.retry : Infinity;
+  // In a cancellable workflow, once cancellation is requested a call on the workflow's context
+  // resolves only as cancelled: a call not yet scheduled never runs, one in flight is abandoned.
+  const cancellable = w.cancelled >= 0 && !a.disconnected;
+  const notCancelled = cancellable ? not(slotRef(w.cancelled)) : TRUE;
   const base = site.guard ?? TRUE;
   const okVariants = site.okVariants ?? [{ guard: TRUE, updates: [] }];
 
@@ -118,14 +145,16 @@ export function lowerCall(w: InstanceLowering, site: CallSite): void {
   const retryUpdates: Update[] = attempt >= 0 ? [{ slot: attempt, value: binary('+', slotRef(attempt), constant(1)) }] : [];
 
   const variantsFor = (alive: boolean | 'dead') => {
+    // Once the workflow has ended its in-flight activities run on; cancellation no longer matters.
+    const live = alive === 'dead' ? TRUE : notCancelled;
     // Success.
     for (const v of okVariants) {
-      withEffect('ok', { kind: 'leave', cont: site.ok }, v.guard, [...resetBookkeeping, ...(alive === 'dead' ? [] : v.updates)], alive);
+      withEffect('ok', { kind: 'leave', cont: site.ok }, and(live, v.guard), [...resetBookkeeping, ...(alive === 'dead' ? [] : v.updates)], alive);
     }
     if (!canFail) return;
     // Final failure (retries used up, or none configured). Once the workflow
     // has ended nobody retries, so any failed attempt is the last one.
-    const guard = alive === 'dead' ? TRUE : finalFailGuard;
+    const guard = alive === 'dead' ? TRUE : and(live, finalFailGuard);
     if (!(guard.kind === 'const' && guard.value === 0)) {
       emit('failed', undefined, { kind: 'leave', cont: site.fail }, guard, resetBookkeeping, alive);
       if (a.failAfterEffect) withEffect('failed after effect', { kind: 'leave', cont: site.fail }, guard, resetBookkeeping, alive);
@@ -135,8 +164,19 @@ export function lowerCall(w: InstanceLowering, site: CallSite): void {
   variantsFor(true);
   // Retries: the engine re-runs a failed attempt while the workflow lives.
   if (canFail && !(retryGuard.kind === 'const' && retryGuard.value === 0)) {
-    emit('retry', undefined, { kind: 'stay' }, retryGuard, retryUpdates, true);
-    if (a.failAfterEffect) withEffect('retry after effect', { kind: 'stay' }, retryGuard, retryUpdates, true);
+    emit('retry', undefined, { kind: 'stay' }, and(notCancelled, retryGuard), retryUpdates, true);
+    if (a.failAfterEffect) withEffect('retry after effect', { kind: 'stay' }, and(notCancelled, retryGuard), retryUpdates, true);
+  }
+  // Cancelled: the call fails at once with a cancellation error. An attempt already running
+  // may still have landed its effect (activities are cancelled only cooperatively).
+  if (cancellable) {
+    const cancelled = slotRef(w.cancelled);
+    // Only an attempt already in flight when cancellation came can have landed (at-least-once
+    // activities): the cancel event records, per such call, whether the call was in flight.
+    const inFlight = a.failAfterEffect && hasEffect(a) ? w.cancelCapture(`${a.name}.in_flight_at_cancel`, site.span, and(...site.pre.map((p) => binary('>=', slotRef(p), constant(1))), base)) : -1;
+    const clear = inFlight >= 0 ? [...resetBookkeeping, { slot: inFlight, value: constant(0) }] : resetBookkeeping;
+    emit('cancelled', undefined, { kind: 'leave', cont: site.fail }, cancelled, clear, true);
+    if (inFlight >= 0) withEffect('cancelled after effect', { kind: 'leave', cont: site.fail }, and(cancelled, slotRef(inFlight)), clear, true);
   }
   if (site.orphanable) variantsFor('dead');
 }

@@ -94,6 +94,10 @@ export function lowerRace(L: StatementLowering, s: StmtAst & { kind: 'race' }, e
   // Timers and signals are only events: once another arm wins they are discarded.
   const timers = triggers.filter((_, i) => s.arms[i].kind !== 'activity');
   w.step({ label: 'race', kind: 'step', span: s.span, pre: [entry], post: [wait, ...triggers], cluster });
+  // Only signals to wait for: the environment may send none of them (see `await signal`).
+  if (s.arms.length > 0 && s.arms.every((arm) => arm.kind === 'signal')) {
+    w.step({ label: 'no signal yet', kind: 'event', span: s.span, pre: [wait], post: [wait], cluster });
+  }
 
   // A losing activity keeps running (unless `cancel`): when the race is decided it moves to its own
   // orphan place, so it can still complete (its effect lands) but never wins a later round of a loop.

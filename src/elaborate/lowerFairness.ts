@@ -2,7 +2,8 @@
  * `fair weak|strong X` → groups of transitions. An activity gives one group
  * per call site (and instance): its successful completions, so "a call
  * retried forever eventually succeeds". An instance gives all its
- * transitions (no starvation); a transition or event name, those transitions.
+ * transitions (no starvation); a transition or event name, those transitions;
+ * a signal, the environment's sending of it.
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FairnessIR } from '../model/temporal.js';
@@ -46,6 +47,16 @@ export function lowerFairness(p: PropertyAst & { kind: 'fair' }, view: ModelView
         return [];
       }
       return [{ strength: p.strength, name: `${p.strength} ${name}`, transitions }];
+    }
+    case 'signal': {
+      // The environment's sending of the signal (awaits and race arms), not the waiting around it.
+      const label = `signal ${name}`;
+      const transitions = all.filter(({ t }) => t.kind === 'event' && t.label === label && (instance === undefined || t.instance === instance)).map(({ i }) => i);
+      if (transitions.length === 0) {
+        diags.push(error('WF201', `fair ${p.strength} signal ${name}: no signal named '${name}' is awaited`, target.name.span));
+        return [];
+      }
+      return [{ strength: p.strength, name: `${p.strength} signal ${name}`, transitions }];
     }
   }
 }

@@ -152,6 +152,9 @@ export class StatementLowering {
         // The environment may send the signal at any moment, or never.
         const entry = w.newPlace(`await ${s.signal.name}`, s.span, t);
         w.step({ label: `signal ${s.signal.name}`, kind: 'event', span: s.span, pre: [entry], post: [exit], cluster: t.cluster });
+        // "Never" is a run that waits forever: without this step a run would have to take the
+        // signal once nothing else can move. `fair weak signal X` assumes it comes.
+        w.step({ label: `no signal ${s.signal.name} yet`, kind: 'event', span: s.span, pre: [entry], post: [entry], cluster: t.cluster });
         return entry;
       }
       case 'call':

@@ -7,10 +7,12 @@
  * - terminates              AF terminated (under the declared fairness)
  * - compensation_complete   when the workflow has failed, every step that completed and has a
  *                           compensation (its `compensated by C`, or a `A compensate C` call)
- *                           has had that compensation complete
+ *                           has had that compensation complete, in reverse completion order:
+ *                           when B completed after A, B's compensation completed before A's
+ *                           (history flags per ordered pair, see OrderPair)
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { and, binary, constant, evaluate, slotRef, type Expr } from '../model/expr.js';
+import { and, binary, constant, evaluate, not, slotRef, type Expr } from '../model/expr.js';
 import type { PropertyIR } from '../model/model.js';
 import type { PropertyAst } from '../parse/ast.js';
 import { lowerExpr, type ExprContext } from './lowerExpr.js';
@@ -97,6 +99,11 @@ export function lowerTemplate(p: TemplateAst, name: string, c: TemplateContext):
         if (done?.kind !== 'activity' || comp?.kind !== 'activity' || done.tracking?.done === undefined || comp.tracking?.compensated === undefined) continue;
         parts.push(binary('->', slotRef(done.tracking.done), slotRef(comp.tracking.compensated)));
         texts.push(`(done(${step}) -> compensated(${compensation}))`);
+        for (const pair of done.tracking.order ?? []) {
+          if (pair.firstCompensation !== compensation) continue;
+          parts.push(not(slotRef(pair.inverted)));
+          texts.push(`(${pair.second} after ${step} -> ${pair.secondCompensation} before ${compensation})`);
+        }
       }
       const all = and(...parts);
       return { kind: 'invariant', name, expr: binary('->', failed.expr, all), text: `failed -> ${texts.join(' && ') || 'true'}`, expect, span, template: p.kind };

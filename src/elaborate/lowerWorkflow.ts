@@ -4,7 +4,7 @@
  * slot (`workflow` ∈ running | compensating | completed | failed).
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { binary, constant, slotRef, type Expr } from '../model/expr.js';
+import { and, binary, constant, slotRef, type Expr } from '../model/expr.js';
 import type { ActivityDeclAst, ActivityOptionAst, StmtAst, VarDeclAst, WorkflowAst } from '../parse/ast.js';
 import { createSagaStack, lowerUnwind } from './compensation.js';
 import { declareVar } from './declarations.js';
@@ -13,8 +13,8 @@ import { BOOL } from './lowerExpr.js';
 import { StatementLowering } from './lowerStatements.js';
 import type { NetBuilder } from './netBuilder.js';
 import { Scope } from './scope.js';
-import { HISTORY_ATOMS } from './atoms.js';
-import { COMPENSATING, COMPLETED, COUNT_LIMIT, FAILED, InstanceLowering, RUNNING, STATUS_VALUES, type ActivityInfo, type ActivityTracking, type ThreadCtx } from './workflowContext.js';
+import { compensationPairs, COMPENSATION_ORDER, HISTORY_ATOMS } from './atoms.js';
+import { COMPENSATING, COMPLETED, COUNT_LIMIT, FAILED, InstanceLowering, RUNNING, STATUS_VALUES, type ActivityInfo, type ActivityTracking, type OrderPair, type ThreadCtx } from './workflowContext.js';
 
 export interface InstanceResult {
   readonly scope: Scope;
@@ -36,6 +36,7 @@ const OPTION_TEXT: Record<ActivityOptionAst['kind'], string> = {
   mayFail: 'may fail',
   failAfterEffect: 'may fail after effect',
   idempotent: 'idempotent',
+  disconnected: 'disconnected',
   retry: 'retry',
   compensatedBy: 'compensated by',
 };
@@ -44,6 +45,7 @@ function activityInfo(ast: ActivityDeclAst, scope: Scope, diags: Diagnostic[]): 
   let mayFail = false;
   let failAfterEffect = false;
   let idempotent = false;
+  let disconnected = false;
   let retry: number | 'forever' = 0;
   const seen = new Set<string>();
   for (const o of ast.options) {
@@ -53,10 +55,11 @@ function activityInfo(ast: ActivityDeclAst, scope: Scope, diags: Diagnostic[]): 
     if (o.kind === 'mayFail') mayFail = true;
     if (o.kind === 'failAfterEffect') failAfterEffect = true;
     if (o.kind === 'idempotent') idempotent = true;
+    if (o.kind === 'disconnected') disconnected = true;
     if (o.kind === 'retry') retry = o.count;
   }
   const effects = lowerEffect(ast.effect, { scope, diags });
-  return { name: ast.name.name, ast, mayFail: mayFail || failAfterEffect, failAfterEffect, idempotent, retry, effects: effects.length > 0 ? effects : [new Map()] };
+  return { name: ast.name.name, ast, mayFail: mayFail || failAfterEffect, failAfterEffect, idempotent, disconnected, retry, effects: effects.length > 0 ? effects : [new Map()] };
 }
 
 function countCompensations(stmts: readonly StmtAst[]): number {
@@ -132,6 +135,7 @@ export function lowerWorkflowInstance(builder: NetBuilder, text: string, wf: Wor
       if (o.kind === 'compensatedBy' && !w.activities.has(o.compensation.name)) diags.push(error('WF201', `undefined activity '${o.compensation.name}'`, o.compensation.span));
     }
   }
+  if (opts.history?.has(COMPENSATION_ORDER)) w.orderPairs = orderPairs(w, wf);
   const st = slotRef(status);
   const builtins: [string, Expr, string][] = [
     ['running', binary('==', st, constant(RUNNING)), 'the workflow is running'],
@@ -147,6 +151,11 @@ export function lowerWorkflowInstance(builder: NetBuilder, text: string, wf: Wor
 
   const mainSpan = wf.main?.span ?? wf.span;
   const body = wf.main?.body ?? [];
+  for (const extra of wf.cancellable.slice(1)) diags.push(error('WF202', "'cancellable' given twice", extra, [{ message: 'first given here', span: wf.cancellable[0] }]));
+  if (wf.cancellable.length > 0) {
+    w.cancelled = builder.addSlot({ name: `${opts.prefix}cancelled`, role: 'var', type: { kind: 'bool' }, initial: 0, span: wf.cancellable[0], instance: opts.instance });
+    scope.define('cancelled', { kind: 'derived', expr: binary('==', slotRef(w.cancelled), constant(1)), type: BOOL, description: 'cancellation of the workflow was requested' });
+  }
   const saga = createSagaStack(w, countCompensations(body), mainSpan);
   const unwind = w.newPlace('unwind', mainSpan, undefined);
   const mainThread: ThreadCtx = {
@@ -156,13 +165,49 @@ export function lowerWorkflowInstance(builder: NetBuilder, text: string, wf: Wor
     inBranch: false,
   };
   const end = w.newPlace('end', mainSpan, mainThread);
+  const firstTransition = builder.transitions.length;
   const entry = new StatementLowering(w, saga).seq(body, end, mainThread);
   w.transition({ label: 'completed', kind: 'end', span: { ...mainSpan, start: mainSpan.end - 1 }, pre: [end], post: [], guard: w.alive, updates: [w.setStatus(COMPLETED)] });
   lowerUnwind(w, saga, unwind, mainSpan);
+  if (w.cancelled >= 0) {
+    // The environment requests cancellation once, at any moment while the workflow runs. It is
+    // the instance's first transition, so shortest traces show a cancellation as early as it can come.
+    w.transition({
+      label: 'cancel requested',
+      kind: 'event',
+      span: wf.cancellable[0],
+      pre: [],
+      post: [],
+      guard: and(w.alive, binary('==', slotRef(w.cancelled), constant(0))),
+      updates: [{ slot: w.cancelled, value: constant(1) }, ...w.cancelCaptures],
+    });
+    builder.transitions.splice(firstTransition, 0, ...builder.transitions.splice(builder.transitions.length - 1, 1));
+  }
   const entrySlot = builder.slots[entry];
   builder.slots[entry] = { ...entrySlot, initial: 1 };
 
   return { scope, status, terminal: binary('>=', st, constant(COMPLETED)) };
+}
+
+/**
+ * The order history of compensation_complete: two hidden flags per ordered
+ * pair of distinct compensable steps with distinct compensations.
+ */
+function orderPairs(w: InstanceLowering, wf: WorkflowAst): OrderPair[] {
+  const pairs = compensationPairs(wf).filter((p) => w.activities.has(p.step) && w.activities.has(p.compensation));
+  const out: OrderPair[] = [];
+  for (const a of pairs) {
+    for (const b of pairs) {
+      if (a.step === b.step || a.compensation === b.compensation) continue;
+      const flag = (what: string) =>
+        w.builder.addSlot({ name: `${w.prefix}@${what}(${a.step},${b.step})`, role: 'activity', type: { kind: 'bool' }, initial: 0, span: wf.name.span, instance: w.instance, hidden: true });
+      const pair: OrderPair = { first: a.step, second: b.step, firstCompensation: a.compensation, secondCompensation: b.compensation, after: flag('after'), inverted: flag('inverted') };
+      out.push(pair);
+      const t = w.tracking.get(a.step);
+      if (t) (t.order ??= []).push(pair);
+    }
+  }
+  return out;
 }
 
 /** Slots for the history atoms of activity `a` that some property uses. */

@@ -26,6 +26,8 @@ export interface ActivityInfo {
   readonly mayFail: boolean;
   readonly failAfterEffect: boolean;
   readonly idempotent: boolean;
+  /** Workflow cancellation does not cancel it (it runs on a disconnected context). */
+  readonly disconnected: boolean;
   /** 0 = no retries. */
   readonly retry: number | 'forever';
   /** Alternative effects (one unless the effect uses `either`). */
@@ -60,6 +62,24 @@ export interface ActivityTracking {
   count?: number;
   /** compensated(A): A's compensation (or A as a compensation) has completed. */
   compensated?: number;
+  /** cancelled(A): a call of A (compensations included) resolved as cancelled. */
+  cancelled?: number;
+  /** compensation_complete's order history for the pairs where this step comes first. */
+  order?: OrderPair[];
+}
+
+/**
+ * An ordered pair of compensable steps (A before B) and its two history
+ * flags: `after` (B completed while A had) and `inverted` (A's compensation
+ * completed while `after` held and B's compensation had not completed).
+ */
+export interface OrderPair {
+  readonly first: string;
+  readonly second: string;
+  readonly firstCompensation: string;
+  readonly secondCompensation: string;
+  readonly after: number;
+  readonly inverted: number;
 }
 
 export const COUNT_LIMIT = 7;
@@ -72,7 +92,13 @@ export class InstanceLowering {
   compStack: number[] = [];
   compSp = -1;
   compFailed = new Map<string, number>();
+  /** Pairs tracked for compensation_complete's order clause (empty unless a property needs them). */
+  orderPairs: OrderPair[] = [];
   unwindPlace = -1;
+  /** The `cancelled` slot of a `cancellable` workflow, or -1. */
+  cancelled = -1;
+  /** Flags the cancel event sets from the state it happens in (see cancelCapture). */
+  readonly cancelCaptures: Update[] = [];
   private placeCounter = 0;
 
   constructor(
@@ -113,6 +139,13 @@ export class InstanceLowering {
     const p = this.builder.addControlPlace(`${this.prefix}@${what}@${at}`, span, this.instance, 0, capacity);
     thread?.places.push(p);
     return p;
+  }
+
+  /** A hidden flag that the cancel event sets to the value of `expr` in the state it happens in. */
+  cancelCapture(what: string, span: SourceSpan, expr: Expr): number {
+    const slot = this.hiddenCounter(what, span, 1);
+    this.cancelCaptures.push({ slot, value: expr });
+    return slot;
   }
 
   hiddenCounter(what: string, span: SourceSpan, hi: number): number {

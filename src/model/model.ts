@@ -57,7 +57,7 @@ export type TransitionKind =
   | 'net'; // P/T net transition
 
 /** Activity outcomes, and for branching steps which way the condition went. */
-export type Outcome = 'ok' | 'failed' | 'failed after effect' | 'retry' | 'retry after effect' | 'true' | 'false';
+export type Outcome = 'ok' | 'failed' | 'failed after effect' | 'retry' | 'retry after effect' | 'cancelled' | 'cancelled after effect' | 'true' | 'false';
 
 export interface NetTransitionProps {
   /** Unique name (used in --json steps and DOT). */

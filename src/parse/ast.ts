@@ -44,6 +44,8 @@ export type ActivityOptionAst =
   | { readonly kind: 'mayFail'; readonly span: SourceSpan }
   | { readonly kind: 'failAfterEffect'; readonly span: SourceSpan }
   | { readonly kind: 'idempotent'; readonly span: SourceSpan }
+  /** Runs on a context that workflow cancellation does not cancel (Temporal's NewDisconnectedContext). */
+  | { readonly kind: 'disconnected'; readonly span: SourceSpan }
   | { readonly kind: 'retry'; readonly count: number | 'forever'; readonly span: SourceSpan }
   /** The step's compensation in the business's own map (what compensation_complete checks against). */
   | { readonly kind: 'compensatedBy'; readonly compensation: Ident; readonly span: SourceSpan };
@@ -100,7 +102,8 @@ export type FormulaAst =
 export type FairTargetAst =
   | { readonly kind: 'activity'; readonly name: Ident }
   | { readonly kind: 'instance'; readonly name: Ident }
-  | { readonly kind: 'transition'; readonly name: Ident };
+  | { readonly kind: 'transition'; readonly name: Ident }
+  | { readonly kind: 'signal'; readonly name: Ident };
 
 export type PropertyAst =
   | { readonly kind: 'invariant'; readonly name: Ident; readonly expr: ExprAst; readonly expect?: ExpectationAst; readonly span: SourceSpan }
@@ -129,6 +132,8 @@ export interface WorkflowAst {
   /** Several `main` blocks are an elaboration error; keep them all to report it. */
   readonly mains: readonly { readonly body: readonly StmtAst[]; readonly span: SourceSpan }[];
   readonly properties: readonly PropertyAst[];
+  /** `cancellable`: where the environment may request cancellation (several are an error). */
+  readonly cancellable: readonly SourceSpan[];
   readonly span: SourceSpan;
 }
 

@@ -46,8 +46,12 @@ function getSemantics(): Semantics {
         main: mains[0],
         mains,
         properties: all.filter(isProperty),
+        cancellable: all.filter((i): i is CancellableItem => i.kind === 'cancellable').map((c) => c.span),
         span: span(this),
       } satisfies A.WorkflowAst;
+    },
+    CancellableDecl(_kw, _semi) {
+      return { kind: 'cancellable', span: span(this) } satisfies CancellableItem;
     },
     VarDecl(_kw, name, _colon, type, _eq, init, _semi) {
       return { kind: 'var', name: ident(name), type: type.toAst(), init: init.toAst(), span: span(this) } satisfies A.VarDeclAst;
@@ -82,6 +86,9 @@ function getSemantics(): Semantics {
     },
     ActivityOption_idempotent(_a) {
       return { kind: 'idempotent', span: span(this) } satisfies A.ActivityOptionAst;
+    },
+    ActivityOption_disconnected(_a) {
+      return { kind: 'disconnected', span: span(this) } satisfies A.ActivityOptionAst;
     },
     ActivityOption_retryForever(_a, _b) {
       return { kind: 'retry', count: 'forever', span: span(this) } satisfies A.ActivityOptionAst;
@@ -413,6 +420,9 @@ function getSemantics(): Semantics {
     FairTarget_transition(_kw, name) {
       return { kind: 'transition', name: ident(name) } satisfies A.FairTargetAst;
     },
+    FairTarget_signal(_kw, name) {
+      return { kind: 'signal', name: ident(name) } satisfies A.FairTargetAst;
+    },
     FairTarget_activity(name) {
       return { kind: 'activity', name: ident(name) } satisfies A.FairTargetAst;
     },
@@ -429,7 +439,8 @@ function getSemantics(): Semantics {
 }
 
 type MainItem = { kind: 'main'; body: A.StmtAst[]; span: SourceSpan };
-type WorkflowItem = A.VarDeclAst | A.ActivityDeclAst | MainItem | A.PropertyAst;
+type CancellableItem = { kind: 'cancellable'; span: SourceSpan };
+type WorkflowItem = A.VarDeclAst | A.ActivityDeclAst | MainItem | CancellableItem | A.PropertyAst;
 type MachineItem =
   | { kind: 'initial'; state: A.Ident }
   | { kind: 'final'; states: A.Ident[] }

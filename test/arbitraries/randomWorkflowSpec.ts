@@ -1,6 +1,6 @@
 /**
  * Random `workflow` specs (1–3 variables, 1–4 activities with random
- * options and effects, a random main body, properties) and random `system`
+ * options and effects, a random main body, properties, maybe `cancellable`) and random `system`
  * specs (two instances of a smaller workflow over one shared variable), as
  * DSL text. Sizes are kept small; the differential test skips the rare
  * spec whose state space is still too big.
@@ -24,6 +24,7 @@ interface VarGen {
 interface ActivityGen {
   readonly fail: '' | ' may fail' | ' may fail after effect';
   readonly idempotent: boolean;
+  readonly disconnected: boolean;
   readonly retry: '' | ' retry 1' | ' retry 2' | ' retry forever';
   readonly effect: readonly string[];
   readonly braces: boolean;
@@ -136,6 +137,7 @@ function activityArb(env: BodyEnv): fc.Arbitrary<ActivityGen> {
   return fc.record({
     fail: fc.constantFrom<ActivityGen['fail']>('', ' may fail', ' may fail', ' may fail after effect'),
     idempotent: fc.boolean(),
+    disconnected: fc.boolean(),
     retry: fc.constantFrom<ActivityGen['retry']>('', '', ' retry 1', ' retry 2', ' retry forever'),
     effect: effectStmts(env, 1),
     braces: fc.boolean(),
@@ -144,7 +146,7 @@ function activityArb(env: BodyEnv): fc.Arbitrary<ActivityGen> {
 
 function activityText(a: ActivityGen, i: number): string {
   const effect = a.effect.length > 0 || a.braces ? ` ${effectBlock(a.effect)}` : '';
-  return `activity A${i}${a.fail}${a.idempotent ? ' idempotent' : ''}${a.retry}${effect}`;
+  return `activity A${i}${a.fail}${a.idempotent ? ' idempotent' : ''}${a.disconnected ? ' disconnected' : ''}${a.retry}${effect}`;
 }
 
 function propertyLines(env: ExprEnv, prefix: string): fc.Arbitrary<string[]> {
@@ -174,6 +176,8 @@ interface WorkflowParts {
   readonly activities: readonly ActivityGen[];
   readonly main: readonly StmtGen[];
   readonly properties: readonly string[];
+  /** The environment may cancel the workflow (disconnected activities then matter). */
+  readonly cancellable: boolean;
 }
 
 function workflowParts(shape: WorkflowShape, shared: IntVarGen | undefined): fc.Arbitrary<WorkflowParts> {
@@ -188,6 +192,7 @@ function workflowParts(shape: WorkflowShape, shared: IntVarGen | undefined): fc.
         activities: fc.array(activityArb(env), { minLength: activities, maxLength: activities }),
         main: body(env, shape.depth, shape.mainLength),
         properties: propertyLines(propEnv, '  '),
+        cancellable: fc.boolean(),
       });
     });
 }
@@ -199,6 +204,7 @@ function workflowText(parts: WorkflowParts, sharedLine: string | undefined): str
   return [
     'workflow Flow {',
     ...(sharedLine ? [`  ${sharedLine}`] : []),
+    ...(parts.cancellable ? ['  cancellable'] : []),
     ...parts.declared.lines.map((l) => `  ${l}`),
     ...renderer.counters.map((c) => `  var ${c.name}: 0..${c.bound} = 0`),
     ...parts.activities.map((a, i) => `  ${activityText(a, i)}`),

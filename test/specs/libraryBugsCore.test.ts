@@ -41,6 +41,20 @@ describe('coinbase-crosschain-transfer (flows.md §2.1)', () => {
   it('note 5 (LockFunds): locked, then an error — no compensation registered, funds stuck', () => {
     expect(activitySteps(COINBASE, 'no_stuck_funds').steps).toEqual(['LockFunds (failed after effect)']);
   });
+  it('note 6: cancelled after the lock, the timer path returns and the deferred UnlockFunds fails at once on the cancelled ctx', () => {
+    const spec = loadSpecText(readFileSync(COINBASE, 'utf8'), COINBASE);
+    const [p] = checkSpec(spec, { properties: ['unlock_survives_cancel'] }).properties;
+    expect(p.result).toBe('violated');
+    expect(p.counterexample!.steps.map((s) => `${s.label}${s.outcome && s.outcome !== 'ok' ? ` (${s.outcome})` : ''}`)).toEqual([
+      'status = Running',
+      'LockFunds',
+      'cancel requested',
+      'race',
+      'timer 24h fired',
+      'fail "confirmation timeout"',
+      'UnlockFunds (cancelled)',
+    ]);
+  });
 });
 
 describe('amazon-order-saga (flows.md §3.1)', () => {

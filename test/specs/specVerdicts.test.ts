@@ -27,6 +27,7 @@ const expected: Record<string, string[]> = {
     'no_stuck_funds violated',
     'atomicity violated',
     'atomicity_once_locked violated',
+    'unlock_survives_cancel violated',
     'deadlock_free holds',
   ],
   'specs/payments/coinbase-crosschain-transfer-fixed.wf': [
@@ -34,6 +35,7 @@ const expected: Record<string, string[]> = {
     'conservation holds',
     'released_only_if_confirmed holds',
     'no_stuck_funds holds',
+    'unlock_survives_cancel holds',
     'atomicity_once_locked holds',
     'deadlock_free holds',
   ],

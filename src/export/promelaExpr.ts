@@ -18,7 +18,9 @@ export type SlotReader = (slot: number) => string;
 
 export function promelaInt(n: number): string {
   if (!Number.isSafeInteger(n)) throw new RangeError(`not an integer constant: ${n}`);
-  return n < 0 ? `(${n})` : String(n);
+  if (n >= 0) return String(n);
+  // Written as a subtraction (see 'neg' below); -2^31 has no positive counterpart in a Promela int.
+  return -n > 2147483647 ? `(0 - ${-n - 1} - 1)` : `(0 - ${-n})`;
 }
 
 function choice(c: string, a: string, b: string, mode: ExprMode): string {
@@ -33,7 +35,8 @@ export function promelaExpr(e: Expr, read: SlotReader, mode: ExprMode = 'stateme
     case 'slot':
       return read(e.slot);
     case 'neg':
-      return `(-${sub(e.arg)})`;
+      // Not `-x`: SPIN reprints inline LTL without spaces and then lexes `a < -x` as a broken `<->`.
+      return `(0 - ${sub(e.arg)})`;
     case 'not':
       return `(!${sub(e.arg)})`;
     case 'cond':

@@ -45,6 +45,8 @@ const CORNERS = `workflow Corners {
   }
   invariant small: big <= 69999
   ltl settles: F G (x == 2)
+  // SPIN reprints inline LTL without spaces: a unary minus after '<' once read as a broken '<->'.
+  ltl negated: G !(x < -x && x < -1)
   ctl reach: EF (s == 42000)
   deadlock_free
 }

@@ -9,8 +9,8 @@ import { workerData, type MessagePort } from 'node:worker_threads';
 import type { WorkerInput, WorkerReport } from './workerProtocol.js';
 
 const port = (workerData as { port: MessagePort }).port;
-const C_FAILED = 10;
-const C_GENERATION = 9;
+const C_FAILED = 50;
+const C_GENERATION = 49;
 
 async function runJob(input: WorkerInput): Promise<void> {
   try {

@@ -13,7 +13,6 @@ import {
   C_BLOCK,
   C_COMMAND,
   C_COUNT,
-  C_GROW_AT,
   C_LEVEL_END,
   C_NEXT,
   C_RESIZE,
@@ -92,14 +91,9 @@ export class LevelThread {
     for (;;) {
       const levelEnd = Atomics.load(c, C_LEVEL_END);
       const block = Atomics.load(c, C_BLOCK);
-      const growAt = Atomics.load(c, C_GROW_AT);
       for (;;) {
+        // No expansion starts once a resize is asked for, so the table's headroom covers what is under way.
         if (Atomics.load(c, C_STOP) !== 0 || Atomics.load(c, C_RESIZE) !== 0) break;
-        // Threads start an expansion only below growAt, so the table's headroom covers what they add.
-        if (Atomics.load(c, C_COUNT) >= growAt) {
-          Atomics.store(c, C_RESIZE, 1);
-          break;
-        }
         if (cursor >= end) {
           const b = Atomics.add(c, C_NEXT, block);
           if (b >= levelEnd) break;

@@ -4,28 +4,34 @@
  * growable SharedArrayBuffers (hash table, state arena, parent links).
  */
 
-/** Indices into the control block (plain constants: no enums, so files transpile one by one). */
+/**
+ * Indices into the control block (plain constants: no enums, so files
+ * transpile one by one). The hot words live on cache lines of their own:
+ * the state counter (an Atomics.add per new state), the block cursor, the
+ * words every thread reads before each expansion, and the barrier.
+ */
 /** States claimed so far (Atomics.add hands out indices). */
 export const C_COUNT = 0;
 /** Next unexpanded index of the current level (blocks are taken with Atomics.add). */
-export const C_NEXT = 1;
-/** End of the current level: it is [levelStart, C_LEVEL_END). */
-export const C_LEVEL_END = 2;
-/** States per block taken from C_NEXT. */
-export const C_BLOCK = 3;
-/** A thread that sees the count at or past this asks for a bigger table. */
-export const C_GROW_AT = 4;
-export const C_RESIZE = 5;
+export const C_NEXT = 16;
 /** 0, or a stop code: the first reason wins (compareExchange from 0). */
-export const C_STOP = 6;
+export const C_STOP = 32;
+/** Set by the thread that stores state number C_GROW_AT: the table needs to grow. */
+export const C_RESIZE = 33;
+/** End of the current level: it is [levelStart, C_LEVEL_END). */
+export const C_LEVEL_END = 34;
+/** States per block taken from C_NEXT. */
+export const C_BLOCK = 35;
+/** Index whose storing asks for a bigger table. */
+export const C_GROW_AT = 36;
 /** What the leader decided at the last barrier (CMD_*). */
-export const C_COMMAND = 7;
-export const C_ARRIVED = 8;
-export const C_GENERATION = 9;
+export const C_COMMAND = 37;
+export const C_ARRIVED = 48;
+export const C_GENERATION = 49;
 /** Set by a worker that failed; its message follows on its port. */
-export const C_FAILED = 10;
+export const C_FAILED = 50;
 /** Words in the control block. */
-export const CONTROL_WORDS = 16;
+export const CONTROL_WORDS = 64;
 
 export const CMD_CONTINUE = 0;
 export const CMD_REHASH = 1;
@@ -100,14 +106,15 @@ export function hashState(s: Int32Array, offset: number, words: number): number 
 }
 
 /**
- * Sizes for a table of `slots` slots: a thread asks for a resize once the
- * count reaches growAt, and the threads expanding meanwhile add at most
- * `headroom` states (threads × transitions), so the table never fills and
- * the arena needs room for growAt + headroom states.
+ * Sizes for a table of `slots` slots. The thread that stores state number
+ * growAt asks for a resize, and threads start no expansion once that is
+ * asked; the expansions already under way add at most `headroom` states
+ * (threads × transitions) in all, so the arena needs room for
+ * growAt + 1 + headroom states and the table still has an empty slot.
  */
 export function sizesFor(slots: number, headroom: number): { growAt: number; arenaStates: number } {
-  const growAt = Math.min(Math.floor(slots * 0.75), slots - headroom - 1);
-  return { growAt, arenaStates: growAt + headroom };
+  const growAt = Math.min(Math.floor(slots * 0.75), slots - headroom - 2);
+  return { growAt, arenaStates: growAt + headroom + 1 };
 }
 
 /** The smallest power-of-two table whose growAt is positive and at least `minStates`. */

@@ -5,7 +5,7 @@
  * that meets a BUSY slot waits for it, so no probe ever passes a state
  * that is still being written, and equal states are stored once.
  */
-import { BUSY, C_COUNT, hashState, type SharedBuffers } from './sharedLayout.js';
+import { BUSY, C_COUNT, C_GROW_AT, C_RESIZE, hashState, type SharedBuffers } from './sharedLayout.js';
 
 /** findOrAdd's answers besides an index. */
 export const REFUSED = -1;
@@ -22,6 +22,8 @@ export class SharedTable {
   private parents!: Int32Array;
   private mask = 0;
   private capacity = 0;
+  private growAt = 0;
+  private readonly limited: boolean;
   private readonly control: Int32Array;
 
   constructor(
@@ -31,6 +33,7 @@ export class SharedTable {
   ) {
     this.stateWords = stateWords;
     this.control = new Int32Array(buffers.control);
+    this.limited = maxStates !== Number.POSITIVE_INFINITY;
     this.refresh();
   }
 
@@ -42,10 +45,12 @@ export class SharedTable {
   refresh(): void {
     const W = this.stateWords;
     this.table = new Int32Array(this.buffers.table, 0, this.buffers.table.byteLength >> 2);
-    this.capacity = Math.floor(this.buffers.arena.byteLength / 4 / Math.max(W, 1));
+    // Arena and parents grow together: parents has one word per state (the arena none when W = 0).
+    this.capacity = this.buffers.parents.byteLength >> 2;
     this.arena = new Int32Array(this.buffers.arena, 0, this.capacity * W);
-    this.parents = new Int32Array(this.buffers.parents, 0, this.buffers.parents.byteLength >> 2);
+    this.parents = new Int32Array(this.buffers.parents, 0, this.capacity);
     this.mask = this.table.length - 1;
+    this.growAt = Atomics.load(this.control, C_GROW_AT);
   }
 
   /**
@@ -61,7 +66,10 @@ export class SharedTable {
     const tag = h & ~mask;
     let slot = h & mask;
     for (;;) {
-      const e = Atomics.load(table, slot);
+      // A plain read suffices: the arena words compared below are read at an address computed
+      // from this entry, so they cannot be read before it, and the writer published the entry
+      // (Atomics.store) after writing them. Claiming and waiting use Atomics.
+      const e = table[slot];
       if (e === 0) {
         if (Atomics.compareExchange(table, slot, 0, BUSY) !== 0) continue;
         return this.store(s, parent, slot, tag);
@@ -86,8 +94,9 @@ export class SharedTable {
   /** Writes a new state into the slot this thread claimed, then publishes the slot. */
   private store(s: Int32Array, parent: number, slot: number, tag: number): number {
     const control = this.control;
-    // The pre-check keeps the count from running far past maxStates (at most one per thread).
-    const index = Atomics.load(control, C_COUNT) >= this.maxStates ? this.maxStates : Atomics.add(control, C_COUNT, 1);
+    // With a state limit, a pre-check keeps the count from running past it by more than one per thread.
+    const index = this.limited && Atomics.load(control, C_COUNT) >= this.maxStates ? this.maxStates : Atomics.add(control, C_COUNT, 1);
+    if (index === this.growAt) Atomics.store(control, C_RESIZE, 1);
     if (index >= this.maxStates) {
       Atomics.store(this.table, slot, 0);
       return REFUSED;

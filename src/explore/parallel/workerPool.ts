@@ -24,9 +24,10 @@ function fromSources(): boolean {
 function startWorker(): PooledWorker {
   const sources = fromSources();
   const script = new URL(sources ? './exploreWorker.ts' : './exploreWorker.js', import.meta.url);
-  const execArgv = sources ? ['--import', new URL('./sourceHooks.mjs', import.meta.url).href] : [];
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(script, { workerData: { port: port2 }, transferList: [port2], execArgv });
+  // Built, a worker inherits the process's Node options (e.g. --cpu-prof).
+  const execArgv = sources ? { execArgv: ['--import', new URL('./sourceHooks.mjs', import.meta.url).href] } : {};
+  const worker = new Worker(script, { workerData: { port: port2 }, transferList: [port2], ...execArgv });
   // Idle workers must never keep the process alive.
   worker.unref();
   port1.unref();

@@ -88,7 +88,7 @@ function buildProgram(io: CliIo, onCheck: (file: string, options: RawCheckOption
     .option('--max-states <n>', 'stop after storing n states (undecided results become unknown)', parseCount)
     .option('--timeout <seconds>', 'stop after this many seconds (undecided results become unknown)', parseSecondsAsMs)
     .option('--max-memory <size>', 'stop when the state tables would outgrow this size, e.g. 512M or 2G', parseMemorySize)
-    .option('--workers <n>', 'explore on n threads (BFS, same results); CTL/LTL properties and .pnml nets use one', parseWorkers)
+    .option('--workers <n>', 'explore on n threads (BFS, same results); CTL, LTL and sound use one', parseWorkers)
     .option('--mcc-formulas <file>', 'check the properties of a Model Checking Contest XML file (PNML nets)')
     .option('--mcc', 'print answers as MCC lines (FORMULA <id> TRUE|FALSE|<bound>, STATE_SPACE …)')
     .option('--debug', 'show stack traces of internal errors')

@@ -37,8 +37,11 @@ interface Timed {
 
 async function main(): Promise<void> {
   const warm = await loadBenchModel('saga:3');
+  const t0 = performance.now();
   for (const n of workerCounts) if (n > 1) exploreParallel(warm.system, {}, { workers: n, source: specSource(warm) });
-  console.log(`node ${process.version}; median of ${runs} runs; speed x = sequential seconds / these seconds`);
+  const startup = (performance.now() - t0) / 1000;
+  console.log(`node ${process.version}; median of ${runs} runs; speed x = sequential seconds / these seconds; cpu s = all threads`);
+  console.log(`starting the workers (once per process, with a 4,725-state warm-up run): ${startup.toFixed(2)} s`);
   console.log(row(['model', 'states', 'threads', 'seconds', 'cpu s', 'states/s', 'speed x']));
   for (const m of models) {
     const spec = await loadBenchModel(m.source);

@@ -9,6 +9,9 @@ import { C_ARRIVED, C_FAILED, C_GENERATION } from './sharedLayout.js';
 /** Milliseconds between checks while waiting. */
 const STEP_MS = 20;
 
+/** What a thread that only saw another's failure flag reports. */
+export const WORKER_FAILED = 'another exploring thread failed';
+
 export class WorkerFailed extends Error {}
 
 export class Barrier {
@@ -34,7 +37,7 @@ export class Barrier {
       return;
     }
     while (Atomics.load(c, C_GENERATION) === generation) {
-      if (Atomics.load(c, C_FAILED) !== 0) throw new WorkerFailed('a worker failed');
+      if (Atomics.load(c, C_FAILED) !== 0) throw new WorkerFailed(WORKER_FAILED);
       Atomics.wait(c, C_GENERATION, generation, STEP_MS);
       this.onWait?.();
     }

@@ -9,11 +9,11 @@ import type { TransitionSystem } from '../../system/transitionSystem.js';
 import { explore } from '../explore.js';
 import type { Exploration, ExploreOptions, Fault } from '../exploration.js';
 import { MAX_LISTED_DEADLOCKS, MAX_LISTED_FAULTS } from '../searchRun.js';
-import { WorkerFailed } from './barrier.js';
+import { WORKER_FAILED, WorkerFailed } from './barrier.js';
 import { systemFingerprint } from './fingerprint.js';
 import { ParallelLeader } from './parallelLeader.js';
 import { LevelThread, type ThreadResult } from './levelThread.js';
-import { C_BLOCK, C_FAILED, C_GENERATION, C_GROW_AT, C_LEVEL_END, createBuffers, initialSlots, sizesFor, tableBytes, type SharedBuffers } from './sharedLayout.js';
+import { C_BLOCK, C_FAILED, C_GENERATION, C_GROW_AT, C_LEVEL_END, C_STOP, createBuffers, stopCode, initialSlots, sizesFor, tableBytes, type SharedBuffers } from './sharedLayout.js';
 import { SharedStore } from './sharedStore.js';
 import { REFUSED, SharedTable } from './sharedTable.js';
 import { discardWorkers, pollReport, postJob, returnWorkers, takeWorkers, type PooledWorker } from './workerPool.js';
@@ -65,11 +65,15 @@ export function exploreParallel(system: TransitionSystem, options: ExploreOption
     thread.finalBarrier();
     results = [own, ...workers.map(reportOf).map((r) => (r.kind === 'done' ? r.result : fail(r.message)))];
   } catch (e) {
+    // Workers still exploring stop at their next state, and leave at the next barrier.
+    Atomics.compareExchange(control, C_STOP, 0, stopCode('interrupted'));
     Atomics.store(control, C_FAILED, 1);
     Atomics.notify(control, C_GENERATION);
-    const why = workers.map(pollReport).find((r) => r?.kind === 'failed');
+    const failures = workers.map(pollReport).flatMap((r) => (r?.kind === 'failed' ? [r.message] : []));
     discardWorkers(workers);
-    if (e instanceof WorkerFailed && why?.kind === 'failed') throw new Error(`parallel exploration failed: ${why.message}`);
+    // The worker that failed first says why; the others only saw the flag.
+    const why = failures.find((m) => m !== WORKER_FAILED) ?? failures[0];
+    if (e instanceof WorkerFailed && why !== undefined) throw new Error(`parallel exploration failed: ${why}`);
     throw e;
   }
   returnWorkers(workers);

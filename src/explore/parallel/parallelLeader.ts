@@ -10,6 +10,7 @@ import {
   C_BLOCK,
   C_COMMAND,
   C_COUNT,
+  C_FAILED,
   C_GROW_AT,
   C_LEVEL_END,
   C_NEXT,
@@ -60,6 +61,8 @@ export class ParallelLeader implements Leader {
     const { timeoutMs, shouldStop, onProgress } = this.options;
     if (timeoutMs !== undefined && performance.now() - this.setup.started >= timeoutMs) this.stop('timeout');
     if (shouldStop !== undefined && shouldStop()) this.stop('interrupted');
+    // A worker failed: stop exploring; the next barrier reports why.
+    if (Atomics.load(this.control, C_FAILED) !== 0) this.stop('interrupted');
     const count = Math.min(Atomics.load(this.control, C_COUNT), this.setup.maxStates);
     if (onProgress !== undefined && count >= this.nextProgress) {
       while (this.nextProgress <= count) this.nextProgress += PROGRESS_EVERY;

@@ -2,7 +2,7 @@
  * The parallel explorer on larger counter systems: several table growths
  * (rehashed by all threads) with exact counts, stops by max-states, memory,
  * timeout and Ctrl-C that give `stopped` (so `unknown`), never complete,
- * and a worker whose rebuilt system differs failing loudly.
+ * and a worker whose rebuilt system differs, or that throws, failing loudly.
  */
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../src/explore/explore.js';
@@ -63,6 +63,13 @@ describe('parallel exploration of counter systems', () => {
     expect(() => exploreParallel(system, {}, { workers: 2, source: sourceOf({ kind: 'broken', slots: 2, size: 5 }) })).toThrow(/rebuilt a different system/);
     const x = exploreParallel(system, {}, { workers: 2, source: sourceOf({ kind: 'counter', slots: 2, size: 5 }) });
     expect(x.states).toBe(25);
+  });
+
+  it('a worker that throws ends the exploration with its message, not a hang', () => {
+    const system = counterSystem(3, 40);
+    const failing = sourceOf({ kind: 'throwing', slots: 3, size: 40, after: 2000 });
+    expect(() => exploreParallel(system, {}, { workers: 3, source: failing })).toThrow(/parallel exploration failed: boom in a worker/);
+    expect(exploreParallel(system, {}, { workers: 3, source: sourceOf({ kind: 'counter', slots: 3, size: 40 }) }).states).toBe(40 ** 3);
   });
 
   it('leaves what it cannot serve to the sequential explorer', () => {

@@ -2,7 +2,8 @@
  * A system source for parallel-exploration tests: worker threads import
  * this module and rebuild the random or counter system from plain data.
  * `broken` builds a system that differs from the main thread's, to see
- * the fingerprint check fail.
+ * the fingerprint check fail; `throwing` one whose successors throw in the
+ * worker after a while.
  */
 import type { SystemSource } from '../../../src/explore/parallel/workerProtocol.js';
 import type { TransitionSystem } from '../../../src/system/transitionSystem.js';
@@ -12,7 +13,8 @@ import { counterSystem } from '../counterSystem.js';
 export type TestSystemArg =
   | { readonly kind: 'random'; readonly spec: RandomSystemSpec }
   | { readonly kind: 'counter'; readonly slots: number; readonly size: number; readonly target?: number }
-  | { readonly kind: 'broken'; readonly slots: number; readonly size: number };
+  | { readonly kind: 'broken'; readonly slots: number; readonly size: number }
+  | { readonly kind: 'throwing'; readonly slots: number; readonly size: number; readonly after: number };
 
 export function buildSystem(arg: TestSystemArg): TransitionSystem {
   switch (arg.kind) {
@@ -22,6 +24,15 @@ export function buildSystem(arg: TestSystemArg): TransitionSystem {
       return counterSystem(arg.slots, arg.size, arg.target);
     case 'broken':
       return counterSystem(arg.slots, arg.size + 1);
+    case 'throwing': {
+      const inner = counterSystem(arg.slots, arg.size);
+      let expansions = 0;
+      const successors: TransitionSystem['successors'] = (s, emit, fault) => {
+        if (++expansions > arg.after) throw new Error('boom in a worker');
+        return inner.successors(s, emit, fault);
+      };
+      return { ...inner, successors };
+    }
   }
 }
 

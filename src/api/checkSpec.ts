@@ -8,6 +8,7 @@
 import { SpecError, error } from '../diagnostics/diagnostic.js';
 import { pathCounterexample } from '../counterexample/explainEvidence.js';
 import { explore } from '../explore/explore.js';
+import { exploreParallel } from '../explore/parallel/exploreParallel.js';
 import type { Exploration } from '../explore/exploration.js';
 import type { PropertyIR } from '../model/model.js';
 import { suggest } from '../elaborate/scope.js';
@@ -17,6 +18,7 @@ import { exploreLimits, type CheckOptions, type LoadedSpec } from './loadedSpec.
 import type { Progress } from '../explore/exploration.js';
 import { checkPnmlSpec, isPnmlSpec } from '../mcc/checkPnml.js';
 import { SOUND_PROPERTY, checkSoundProperty } from '../mcc/soundProperty.js';
+import { specSource } from './workerSystem.js';
 
 export const RANGE_PROPERTY = 'in_range';
 
@@ -63,12 +65,14 @@ export function checkSpec(spec: LoadedSpec, options: CheckSpecOptions = {}): Che
     }
   }
   const needsGraph = selected.some((i) => props[i].kind === 'ctl');
-  const x = explore(system, {
+  const exploreOptions = {
     watch,
     storeEdges: needsGraph,
     ...exploreLimits(options),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  };
+  const workers = options.workers ?? 1;
+  const x = workers > 1 ? exploreParallel(system, exploreOptions, { workers, source: specSource(spec) }) : explore(system, exploreOptions);
   const reason = unknownReason(x);
   const base = { states: x.states, seconds: x.seconds };
 

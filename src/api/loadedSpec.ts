@@ -20,6 +20,8 @@ export interface CheckOptions {
   readonly timeoutMs?: number;
   readonly maxMemoryBytes?: number;
   readonly shouldStop?: () => boolean;
+  /** Explore on this many threads (BFS over shared tables); CTL, LTL and `sound` explore on one (see exploreParallel). */
+  readonly workers?: number;
   /** Extra properties as formula text (CLI --formula): checked as ctl if they use a CTL operator, else ltl. */
   readonly formulas?: readonly string[];
   /** An MCC `<property-set>` file (already read) whose properties replace the spec's own (P/T nets only). */

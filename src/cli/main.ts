@@ -15,7 +15,7 @@ import type { CheckedSpec } from './checkPipeline.js';
 import { addPictureCommands } from './pictureCommands.js';
 import { checkOutputPath } from './pictureOutput.js';
 import { ExitCode } from './exitCodes.js';
-import { collect, parseCount, parseSecondsAsMs } from './optionValues.js';
+import { collect, parseCount, parseSecondsAsMs, parseWorkers } from './optionValues.js';
 import { parseMemorySize } from './memorySize.js';
 import type { ProgressIo } from './progress.js';
 import { packageVersion } from './version.js';
@@ -32,6 +32,7 @@ interface RawCheckOptions {
   readonly timeout?: number;
   /** Bytes: parseMemorySize converts. */
   readonly maxMemory?: number;
+  readonly workers?: number;
   readonly mccFormulas?: string;
   readonly mcc?: true;
   readonly report?: string;
@@ -87,6 +88,7 @@ function buildProgram(io: CliIo, onCheck: (file: string, options: RawCheckOption
     .option('--max-states <n>', 'stop after storing n states (undecided results become unknown)', parseCount)
     .option('--timeout <seconds>', 'stop after this many seconds (undecided results become unknown)', parseSecondsAsMs)
     .option('--max-memory <size>', 'stop when the state tables would outgrow this size, e.g. 512M or 2G', parseMemorySize)
+    .option('--workers <n>', 'explore on n threads (BFS, same results); CTL, LTL and sound use one', parseWorkers)
     .option('--mcc-formulas <file>', 'check the properties of a Model Checking Contest XML file (PNML nets)')
     .option('--mcc', 'print answers as MCC lines (FORMULA <id> TRUE|FALSE|<bound>, STATE_SPACE …)')
     .option('--debug', 'show stack traces of internal errors')
@@ -137,6 +139,7 @@ export async function main(argv: readonly string[], io: CliIo & ProgressIo, pipe
         ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
         ...(options.timeout !== undefined ? { timeoutMs: options.timeout } : {}),
         ...(options.maxMemory !== undefined ? { maxMemoryBytes: options.maxMemory } : {}),
+        ...(options.workers !== undefined ? { workers: options.workers } : {}),
         // Live figures only where a person watches text output, never into --json or --mcc answers.
         ...(io.onProgress !== undefined && options.json !== true && options.mcc !== true ? { onProgress: io.onProgress } : {}),
         ...(options.mccFormulas !== undefined ? { mccFormulas: options.mccFormulas } : {}),

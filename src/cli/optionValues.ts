@@ -15,6 +15,16 @@ export function parseCount(value: string): number {
   return n;
 }
 
+/** Most exploring threads --workers accepts: more than the cores is only overhead. */
+export const MAX_WORKERS = 64;
+
+/** Exploring threads: 1 to MAX_WORKERS. */
+export function parseWorkers(value: string): number {
+  const n = Number(value.trim());
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_WORKERS) throw new InvalidArgumentError(`Expected a whole number of threads from 1 to ${MAX_WORKERS}.`);
+  return n;
+}
+
 /** Seconds as a positive decimal (`30`, `0.5`); returned in milliseconds. */
 export function parseSecondsAsMs(value: string): number {
   const text = value.trim();

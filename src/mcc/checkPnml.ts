@@ -80,8 +80,11 @@ export function checkPnmlSpec(spec: LoadedSpec, options: PnmlCheckOptions = {}):
   const limits = exploreLimits(options);
   let plan: MccPlan | undefined;
   let question: SoundnessQuestion | undefined;
+  // Worker threads read the net as it is: only a check that leaves its model unadjusted explores on several.
+  const asRead = !setup.ok || setup.final === undefined || mcc !== undefined;
   const w = exploreWidening(spec.text, spec.file, {
     model: (n) => adjust(n.model),
+    ...(asRead && options.workers !== undefined ? { workers: options.workers } : {}),
     options: (system) => {
       plan = mcc === undefined ? undefined : new MccPlan(mcc, mccSelected, system);
       question = shareSound && setup.ok ? setup.question(system) : undefined;

@@ -10,6 +10,9 @@
 import { compileModel, type CompiledModel } from '../compile/compileModel.js';
 import { explore } from '../explore/explore.js';
 import type { Exploration, ExploreOptions } from '../explore/exploration.js';
+import { exploreParallel, sequentialReason } from '../explore/parallel/exploreParallel.js';
+import type { SystemSource } from '../explore/parallel/workerProtocol.js';
+import type { WidenedNet } from './widenedSystem.js';
 import type { Model } from '../model/model.js';
 import { readPnml, type PnmlNet } from '../pnml/readPnml.js';
 import { readSlot } from '../system/stateLayout.js';
@@ -38,6 +41,12 @@ export interface WideningHooks {
   readonly model?: (net: PnmlNet) => Model;
   /** Explore options for this round's system (atoms to watch are compiled into it here). */
   readonly options: (system: CompiledModel, net: PnmlNet, model: Model) => ExploreOptions;
+  /**
+   * Explore each round on this many threads when its options allow (see
+   * exploreParallel). Workers rebuild the net from the text with the round's
+   * capacities, so `model` must leave the net's transitions and terminal as read.
+   */
+  readonly workers?: number;
 }
 
 function stepFor(tokens: number): number {
@@ -46,18 +55,21 @@ function stepFor(tokens: number): number {
 
 /**
  * A layer over the compiled net that notes which places overflow (from the
- * faulting state and transition) and counts expansions.
+ * faulting state and transition) and counts expansions. `flag` (shared with
+ * worker threads' copies in a parallel round) is raised at the first
+ * overflow that widening can cure.
  */
-class OverflowWatch implements TransitionSystem {
+export class OverflowWatch implements TransitionSystem {
   readonly overflowing = new Set<number>();
   expansions = 0;
   firstFaultAt = -1;
   private readonly grows: { slot: number; delta: number }[][];
 
   constructor(
-    private readonly inner: CompiledModel,
+    private readonly inner: TransitionSystem,
     model: Model,
     private readonly capacities: readonly number[],
+    private readonly flag?: Int32Array,
   ) {
     this.grows = model.transitions.toArray().map((t) => {
       const delta = new Map<number, number>();
@@ -85,15 +97,23 @@ class OverflowWatch implements TransitionSystem {
   successors(s: Int32Array, emit: SuccessorSink, fault?: FaultSink): number {
     this.expansions++;
     const noting: FaultSink = (t, message) => {
-      for (const g of this.grows[t]) {
-        if (readSlot(this.inner.layout, s, g.slot) + g.delta <= this.capacities[g.slot]) continue;
-        this.overflowing.add(g.slot);
-        // Only an overflow that widening can cure makes the rest of this round pointless.
-        if (this.firstFaultAt < 0 && this.capacities[g.slot] < MAX_CAPACITY) this.firstFaultAt = this.expansions;
-      }
+      this.note(s, t);
       fault?.(t, message);
     };
     return this.inner.successors(s, emit, noting);
+  }
+
+  /** Notes the places that transition `t` overflows from state `s`. */
+  note(s: Int32Array, t: number): void {
+    for (const g of this.grows[t]) {
+      if (readSlot(this.inner.layout, s, g.slot) + g.delta <= this.capacities[g.slot]) continue;
+      this.overflowing.add(g.slot);
+      // Only an overflow that widening can cure makes the rest of this round pointless.
+      if (this.capacities[g.slot] < MAX_CAPACITY) {
+        if (this.firstFaultAt < 0) this.firstFaultAt = this.expansions;
+        if (this.flag !== undefined) Atomics.store(this.flag, 0, 1);
+      }
+    }
   }
   label(s: Int32Array, ap: number): boolean {
     return this.inner.label(s, ap);
@@ -121,14 +141,21 @@ export function exploreWidening(text: string, file: string, hooks: WideningHooks
     const model = hooks.model ? hooks.model(net) : net.model;
     const system = compileModel(model);
     const options = hooks.options(system, net, model);
-    const watch = new OverflowWatch(system, model, capacityOf);
+    const workers = hooks.workers !== undefined && hooks.workers > 1 && sequentialReason(options) === undefined ? hooks.workers : 1;
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const watch = new OverflowWatch(system, model, capacityOf, flag);
     const userStop = options.shouldStop;
     const timeoutMs = options.timeoutMs === undefined ? undefined : Math.max(1, options.timeoutMs - (performance.now() - started));
-    const exploration = explore(watch, {
+    const parallelEnough = flaggedLongEnough(flag);
+    const roundOptions = {
       ...options,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-      shouldStop: () => watch.seenEnough() || (userStop?.() ?? false),
-    });
+      shouldStop: () => (workers > 1 ? parallelEnough() : watch.seenEnough()) || (userStop?.() ?? false),
+    };
+    const exploration =
+      workers > 1 ? exploreParallel(watch, roundOptions, { workers, source: widenedSource(text, file, capacityOf, flag) }) : explore(watch, roundOptions);
+    // Overflows seen by worker threads come back as faults (the first ones of each thread).
+    if (workers > 1) notePlaces(watch, exploration);
     let widened = false;
     for (const slot of watch.overflowing) {
       const next = CAPACITY_STEPS.find((c) => c > capacityOf[slot]);
@@ -145,5 +172,35 @@ export function exploreWidening(text: string, file: string, hooks: WideningHooks
       return { ...result, exploration: { ...exploration, faults: [], status: { kind: 'stopped', reason: interrupted ? 'interrupted' : 'timeout' } } };
     }
     capacities = capacityOf;
+  }
+}
+
+/**
+ * A parallel round cannot count expansions past the first cure-able
+ * overflow as the sequential one does; it goes on for as long again as it
+ * took to meet it (plus 20 ms) to find more overflowing places, then stops.
+ */
+function flaggedLongEnough(flag: Int32Array): () => boolean {
+  const start = performance.now();
+  let raisedAt = -1;
+  return () => {
+    if (Atomics.load(flag, 0) === 0) return false;
+    const now = performance.now() - start;
+    if (raisedAt < 0) raisedAt = now;
+    return now >= 2 * raisedAt + 20;
+  };
+}
+
+/** Where worker threads rebuild a round's system: widenedSystem.ts, from the text and the round's capacities. */
+function widenedSource(text: string, file: string, capacities: readonly number[], flag: Int32Array): SystemSource {
+  const arg: WidenedNet = { text, file, capacities: [...capacities], flag: flag.buffer as SharedArrayBuffer };
+  return { module: new URL('./widenedSystem.js', import.meta.url).href, arg };
+}
+
+function notePlaces(watch: OverflowWatch, x: Exploration): void {
+  const s = new Int32Array(x.store.stateWords);
+  for (const f of x.faults) {
+    x.store.read(f.state, s);
+    watch.note(s, f.transition);
   }
 }

@@ -85,6 +85,7 @@ describe('bad command lines (exit 2)', () => {
     [['check', 'ok.wf', '--max-states', '0'], `wfcheck: error: option '--max-states <n>' argument '0' is invalid. Expected a positive whole number, e.g. 100000.\n${usage}`],
     [['check', 'ok.wf', '--timeout', 'soon'], `wfcheck: error: option '--timeout <seconds>' argument 'soon' is invalid. Expected a positive number of seconds, e.g. 60 or 0.5.\n${usage}`],
     [['check', 'ok.wf', '--max-memory', 'lots'], `wfcheck: error: option '--max-memory <size>' argument 'lots' is invalid. Expected a memory size such as 512M or 2G (at least 1K).\n${usage}`],
+    [['check', 'ok.wf', '--workers', '0'], `wfcheck: error: option '--workers <n>' argument '0' is invalid. Expected a whole number of threads from 1 to 64.\n${usage}`],
     [['check', 'ok.wf', '--property', 'smal'], "error WF401: no property named 'smal' in ok.wf (did you mean 'small'?); it has: in_range, sound, small\n"],
     [['check', 'ok.wf', '--dot', 'ok.wf'], 'error WF502: --dot ok.wf is the spec file itself; refusing to overwrite it\n'],
   ])('%j', async (argv, expected) => {

@@ -32,6 +32,8 @@ export interface CheckCommandOptions {
   /** Already converted from seconds. */
   readonly timeoutMs?: number;
   readonly maxMemoryBytes?: number;
+  /** Exploring threads (--workers). */
+  readonly workers?: number;
   /** Live figures of the exploration (the progress line). */
   readonly onProgress?: (p: Progress) => void;
   /** An MCC `<property-set>` XML file whose properties are checked instead of the spec's. */
@@ -171,6 +173,7 @@ export async function runCheck(
     ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxMemoryBytes !== undefined ? { maxMemoryBytes: options.maxMemoryBytes } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
     ...(io.shouldStop !== undefined ? { shouldStop: io.shouldStop } : {}),
   };

@@ -20,7 +20,7 @@ export function breadthFirst(system: TransitionSystem, run: SearchRun): boolean 
   const emit = (t: TransitionId, next: Int32Array): void => {
     emitted++;
     const before = store.count;
-    const index = store.findOrAdd(next, expanding, t);
+    const index = store.findOrAdd(next, expanding);
     if (index === REFUSED) {
       run.refused();
       return;

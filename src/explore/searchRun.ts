@@ -41,7 +41,7 @@ export class SearchRun {
     inIndexOrder: boolean,
   ) {
     this.budget = new MemoryBudget(options.maxMemoryBytes);
-    this.store = new StateStore(system.layout.stateWords, this.budget, options.maxStates);
+    this.store = new StateStore(system.layout.stateWords, this.budget, options.maxStates, system);
     this.edges = options.storeEdges ? new EdgeRecorder(this.budget, inIndexOrder) : undefined;
     this.watch = options.watch ?? [];
     this.watched = this.watch.map(() => -1);
@@ -52,7 +52,7 @@ export class SearchRun {
   start(): boolean {
     const s = new Int32Array(this.store.stateWords);
     this.system.initial(s);
-    const index = this.store.findOrAdd(s, -1, -1);
+    const index = this.store.findOrAdd(s, -1);
     if (index === REFUSED) {
       this.refused();
       return false;

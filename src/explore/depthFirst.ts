@@ -7,10 +7,10 @@
 import type { TransitionId, TransitionSystem } from '../system/transitionSystem.js';
 import { CHUNK_MASK, CHUNK_SHIFT, ChunkedRows } from './chunkedRows.js';
 import type { SearchRun } from './searchRun.js';
-import { REFUSED } from './stateStore.js';
+import { REFUSED, type StateStore } from './stateStore.js';
 
 /** Expands until the stack is empty or `run.stop` is set; true if the stack emptied. */
-export function depthFirst(system: TransitionSystem, run: SearchRun): boolean {
+export function depthFirst(system: TransitionSystem, run: SearchRun<StateStore>): boolean {
   const store = run.store;
   const edges = run.edges;
   const terminal = system.terminalAtom;

@@ -1,0 +1,296 @@
+/**
+ * The visited set of fingerprint mode (opt-in): a 64-bit fingerprint per
+ * state instead of the state, full vectors only for the BFS frontier, and
+ * per state its parent and emission ordinal so any state is rebuilt exactly
+ * by replaying successors from the initial state. Two distinct states with
+ * equal fingerprints make the second look visited: missProbability bounds it.
+ */
+import type { TransitionId, TransitionSystem } from '../system/transitionSystem.js';
+import { CHUNK_MASK, CHUNK_SHIFT, ChunkedRows } from './chunkedRows.js';
+import type { StatePath, StoredStates } from './exploration.js';
+import { MemoryBudget } from './memoryBudget.js';
+import { MAX_LOAD, MAX_STORED_STATES, MAX_SUB_TABLE_LENGTH, SUB_TABLE_BITS, SUB_TABLE_INITIAL, SUB_TABLES } from './storeSizing.js';
+import { REFUSED, hashWords } from './stateStore.js';
+
+/** What rebuilding a state needs: the initial state and deterministic successors. */
+export type ReplaySource = Pick<TransitionSystem, 'initial' | 'successors'>;
+
+/** findOrAdd's answer for a fingerprint already present (its state's index is not kept). */
+export const SEEN = -2;
+
+/** Rebuilt states kept for the next read (a trace reads its states in path order). */
+const MAX_CACHED = 1 << 16;
+
+/**
+ * A second 32-bit hash, independent enough of hashWords for fingerprints:
+ * another seed, other multipliers and another final avalanche (xxhash's).
+ */
+export function hashWordsAlt(s: Int32Array, offset: number, words: number): number {
+  let h = 0x27d4eb2f ^ Math.imul(words, 0x165667b1);
+  for (let k = 0; k < words; k++) {
+    h = (h + Math.imul(s[offset + k], 0xc2b2ae3d)) | 0;
+    h = Math.imul((h << 17) | (h >>> 15), 0x27d4eb2f);
+  }
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x85ebca77);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae3d);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * Probability that at least one state was missed, for n stored states:
+ * a state is missed only if its fingerprint equals an earlier, distinct
+ * state's, so by the union bound over the n(n-1)/2 pairs of stored states
+ * (64 uniform bits each) it is at most n(n-1)/2 * 2^-64. This is TLC's
+ * "optimistic" style of estimate: it assumes the hashes behave uniformly
+ * and counts only the states found (a miss hides more states than itself).
+ */
+export function missProbability(n: number): number {
+  return n < 2 ? 0 : Math.min(1, (n * (n - 1)) / 2 / 2 ** 64);
+}
+
+export class FingerprintStore implements StoredStates {
+  readonly stateWords: number;
+  refusal: 'max-states' | 'memory' | undefined;
+  private size = 0;
+  /** Row i is state i while it waits in (or is being expanded from) the BFS queue. */
+  private readonly frontier: ChunkedRows;
+  private releasedBelow = 0;
+  private readonly parents: ChunkedRows;
+  /** Which emission of its parent's successors reached the state (0-based). */
+  private readonly ordinals: ChunkedRows;
+  /** Sub-table h1 >>> 24; slot k is words 2k, 2k+1 = (h1, h2); (0, 0) is empty. */
+  private readonly tables: Int32Array[] = [];
+  private readonly room = new Int32Array(SUB_TABLES);
+  private tableBytes = 0;
+  /** min(queue capacity, maxStates): below it an insert needs no global check. */
+  private roomUntil = 0;
+  private readonly cache = new Map<number, Int32Array>();
+
+  constructor(
+    stateWords: number,
+    private readonly system: ReplaySource,
+    private readonly budget: MemoryBudget = new MemoryBudget(),
+    private readonly maxStates: number = Number.POSITIVE_INFINITY,
+  ) {
+    this.stateWords = stateWords;
+    this.frontier = new ChunkedRows(stateWords, budget);
+    this.parents = new ChunkedRows(1, budget);
+    this.ordinals = new ChunkedRows(1, budget);
+    for (let k = 0; k < SUB_TABLES; k++) {
+      this.tables.push(new Int32Array(2 * SUB_TABLE_INITIAL));
+      this.room[k] = Math.floor(SUB_TABLE_INITIAL * MAX_LOAD);
+    }
+    this.tableBytes = SUB_TABLES * SUB_TABLE_INITIAL * 8;
+    budget.used += this.tableBytes;
+  }
+
+  get count(): number {
+    return this.size;
+  }
+
+  get bytes(): number {
+    return this.frontier.bytes + this.parents.bytes + this.ordinals.bytes + this.tableBytes;
+  }
+
+  /** The bound of `missProbability` at the current count. */
+  get missProbability(): number {
+    return missProbability(this.size);
+  }
+
+  /**
+   * Index of `s` if its fingerprint is new (then stored with its parent and
+   * ordinal, and queued), else the index of an earlier state with the same
+   * fingerprint is not known: returns SEEN. REFUSED past a limit.
+   */
+  findOrAdd(s: Int32Array, parent: number, ordinal: number): number {
+    const W = this.stateWords;
+    const h1 = hashWords(s, 0, W);
+    const h2 = h1 === 0 ? hashWordsAlt(s, 0, W) || 1 : hashWordsAlt(s, 0, W);
+    const sub = h1 >>> (32 - SUB_TABLE_BITS);
+    let table = this.tables[sub];
+    let mask = (table.length >>> 1) - 1;
+    let slot = h1 & mask;
+    for (;;) {
+      const a = table[2 * slot];
+      const b = table[2 * slot + 1];
+      if (a === 0 && b === 0) break;
+      if (a === h1 && b === h2) return SEEN;
+      slot = (slot + 1) & mask;
+    }
+    const index = this.size;
+    if (index >= this.roomUntil || this.room[sub] === 0) {
+      if (!this.makeRoom(sub)) return REFUSED;
+      table = this.tables[sub];
+      mask = (table.length >>> 1) - 1;
+      slot = h1 & mask;
+      while (table[2 * slot] !== 0 || table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    }
+    table[2 * slot] = h1;
+    table[2 * slot + 1] = h2;
+    this.room[sub]--;
+    const c = index >>> CHUNK_SHIFT;
+    const row = index & CHUNK_MASK;
+    const chunk = this.frontier.chunks[c];
+    for (let k = 0; k < W; k++) chunk[row * W + k] = s[k];
+    this.parents.chunks[c][row] = parent;
+    this.ordinals.chunks[c][row] = ordinal;
+    this.size = index + 1;
+    return index;
+  }
+
+  /** True if some stored state has the fingerprint of `s`. */
+  contains(s: Int32Array): boolean {
+    const W = this.stateWords;
+    const h1 = hashWords(s, 0, W);
+    const h2 = h1 === 0 ? hashWordsAlt(s, 0, W) || 1 : hashWordsAlt(s, 0, W);
+    const table = this.tables[h1 >>> (32 - SUB_TABLE_BITS)];
+    const mask = (table.length >>> 1) - 1;
+    for (let slot = h1 & mask; table[2 * slot] !== 0 || table[2 * slot + 1] !== 0; slot = (slot + 1) & mask) {
+      if (table[2 * slot] === h1 && table[2 * slot + 1] === h2) return true;
+    }
+    return false;
+  }
+
+  /** Copies queued state `index` (not yet released) into `out`. */
+  readUnchecked(index: number, out: Int32Array): void {
+    const W = this.stateWords;
+    const chunk = this.frontier.chunks[index >>> CHUNK_SHIFT];
+    const base = (index & CHUNK_MASK) * W;
+    for (let k = 0; k < W; k++) out[k] = chunk[base + k];
+  }
+
+  /** States below `index` are expanded: their vectors' whole chunks are freed. */
+  release(index: number): void {
+    this.frontier.releaseBelow(index);
+    this.releasedBelow = index & ~CHUNK_MASK;
+  }
+
+  /** The vector of any stored state: from the queue if still there, else rebuilt by replay and certified. */
+  read(index: number, out: Int32Array): void {
+    this.check(index);
+    if (index >= this.releasedBelow) {
+      this.readUnchecked(index, out);
+      return;
+    }
+    out.set(this.rebuild(index));
+  }
+
+  parent(index: number): number {
+    this.check(index);
+    return this.parents.chunks[index >>> CHUNK_SHIFT][index & CHUNK_MASK];
+  }
+
+  /** The transition of the parent's emission that reached `index`. */
+  via(index: number): TransitionId {
+    const p = this.parent(index);
+    if (p < 0) return -1;
+    const parent = new Int32Array(this.stateWords);
+    this.read(p, parent);
+    return this.emission(parent, this.ordinals.chunks[index >>> CHUNK_SHIFT][index & CHUNK_MASK], index).t;
+  }
+
+  pathTo(index: number): StatePath {
+    this.check(index);
+    const states: number[] = [];
+    const transitions: TransitionId[] = [];
+    for (let i = index; i >= 0; i = this.parent(i)) {
+      states.push(i);
+      if (this.parent(i) >= 0) transitions.push(this.via(i));
+    }
+    return { states: states.reverse(), transitions: transitions.reverse() };
+  }
+
+  /** Fingerprint mode keeps no index from vectors; nothing may rely on lookups by vector. */
+  find(): number {
+    throw new Error('internal: fingerprint mode cannot look states up by vector');
+  }
+
+  /**
+   * Replays from the nearest cached ancestor (or the initial state) down the
+   * parent chain, each step the recorded emission of a real successors call,
+   * and certifies every rebuilt state against the fingerprint table.
+   */
+  private rebuild(index: number): Int32Array {
+    const chain: number[] = [];
+    let i = index;
+    while (i >= 0 && !this.cache.has(i)) {
+      chain.push(i);
+      i = this.parents.chunks[i >>> CHUNK_SHIFT][i & CHUNK_MASK];
+    }
+    let state = i >= 0 ? this.cache.get(i)! : undefined;
+    if (this.cache.size + chain.length > MAX_CACHED) this.cache.clear();
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const j = chain[k];
+      let next: Int32Array;
+      if (state === undefined) {
+        next = new Int32Array(this.stateWords);
+        this.system.initial(next);
+      } else {
+        next = this.emission(state, this.ordinals.chunks[j >>> CHUNK_SHIFT][j & CHUNK_MASK], j).next;
+      }
+      if (!this.contains(next)) throw new Error(`internal: replaying to state ${j} rebuilt a state that was never stored`);
+      this.cache.set(j, next);
+      state = next;
+    }
+    return state!;
+  }
+
+  private emission(parent: Int32Array, ordinal: number, child: number): { t: TransitionId; next: Int32Array } {
+    let k = 0;
+    let found: { t: TransitionId; next: Int32Array } | undefined;
+    this.system.successors(parent, (t, next) => {
+      if (k++ === ordinal) found = { t, next: next.slice(0, this.stateWords) };
+    });
+    if (found === undefined) throw new Error(`internal: state ${child} is not a successor of its parent (emission ${ordinal} missing)`);
+    return found;
+  }
+
+  private check(index: number): void {
+    if (!Number.isInteger(index) || index < 0 || index >= this.size) {
+      throw new RangeError(`state ${index} is not stored (0..${this.size - 1})`);
+    }
+  }
+
+  private makeRoom(sub: number): boolean {
+    const index = this.size;
+    if (index >= this.maxStates || index >= MAX_STORED_STATES) {
+      this.refusal = 'max-states';
+      return false;
+    }
+    const rows = index + 1;
+    if (index >= this.frontier.capacity && !(this.frontier.reserve(rows) && this.parents.reserve(rows) && this.ordinals.reserve(rows))) {
+      this.refusal = 'memory';
+      return false;
+    }
+    if (this.room[sub] === 0 && !this.growTable(sub)) return false;
+    this.roomUntil = Math.min(this.frontier.capacity, this.parents.capacity, this.ordinals.capacity, this.maxStates);
+    return true;
+  }
+
+  /** Doubles one sub-table; slots carry h1, so no state is needed to move them. */
+  private growTable(sub: number): boolean {
+    const old = this.tables[sub];
+    const slots = old.length; // twice the old slot count
+    if (slots > MAX_SUB_TABLE_LENGTH || !this.budget.tryResize(old.byteLength, slots * 8)) {
+      this.refusal = 'memory';
+      return false;
+    }
+    const table = new Int32Array(2 * slots);
+    const mask = slots - 1;
+    for (let k = 0; k < old.length; k += 2) {
+      const a = old[k];
+      const b = old[k + 1];
+      if (a === 0 && b === 0) continue;
+      let slot = a & mask;
+      while (table[2 * slot] !== 0 || table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = a;
+      table[2 * slot + 1] = b;
+    }
+    this.tables[sub] = table;
+    this.tableBytes += table.byteLength - old.byteLength;
+    this.room[sub] = Math.floor(slots * MAX_LOAD) - Math.floor((slots / 2) * MAX_LOAD);
+    return true;
+  }
+}

@@ -32,6 +32,7 @@ interface RawCheckOptions {
   readonly timeout?: number;
   /** Bytes: parseMemorySize converts. */
   readonly maxMemory?: number;
+  readonly fingerprint?: true;
   readonly mccFormulas?: string;
   readonly mcc?: true;
   readonly report?: string;
@@ -87,6 +88,7 @@ function buildProgram(io: CliIo, onCheck: (file: string, options: RawCheckOption
     .option('--max-states <n>', 'stop after storing n states (undecided results become unknown)', parseCount)
     .option('--timeout <seconds>', 'stop after this many seconds (undecided results become unknown)', parseSecondsAsMs)
     .option('--max-memory <size>', 'stop when the state tables would outgrow this size, e.g. 512M or 2G', parseMemorySize)
+    .option('--fingerprint', 'store 64-bit fingerprints, not states: less memory, a printed chance of a missed state (invariants, reachable, deadlock_free, in_range only)')
     .option('--mcc-formulas <file>', 'check the properties of a Model Checking Contest XML file (PNML nets)')
     .option('--mcc', 'print answers as MCC lines (FORMULA <id> TRUE|FALSE|<bound>, STATE_SPACE …)')
     .option('--debug', 'show stack traces of internal errors')
@@ -137,6 +139,7 @@ export async function main(argv: readonly string[], io: CliIo & ProgressIo, pipe
         ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
         ...(options.timeout !== undefined ? { timeoutMs: options.timeout } : {}),
         ...(options.maxMemory !== undefined ? { maxMemoryBytes: options.maxMemory } : {}),
+        ...(options.fingerprint === true ? { fingerprint: true } : {}),
         // Live figures only where a person watches text output, never into --json or --mcc answers.
         ...(io.onProgress !== undefined && options.json !== true && options.mcc !== true ? { onProgress: io.onProgress } : {}),
         ...(options.mccFormulas !== undefined ? { mccFormulas: options.mccFormulas } : {}),

@@ -32,6 +32,8 @@ export interface CheckCommandOptions {
   /** Already converted from seconds. */
   readonly timeoutMs?: number;
   readonly maxMemoryBytes?: number;
+  /** Store fingerprints instead of states (the summary and JSON then show the miss probability). */
+  readonly fingerprint?: boolean;
   /** Live figures of the exploration (the progress line). */
   readonly onProgress?: (p: Progress) => void;
   /** An MCC `<property-set>` XML file whose properties are checked instead of the spec's. */
@@ -171,6 +173,7 @@ export async function runCheck(
     ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxMemoryBytes !== undefined ? { maxMemoryBytes: options.maxMemoryBytes } : {}),
+    ...(options.fingerprint === true ? { fingerprint: true } : {}),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
     ...(io.shouldStop !== undefined ? { shouldStop: io.shouldStop } : {}),
   };

@@ -23,7 +23,7 @@ export function explore(system: TransitionSystem, options: ExploreOptions = {}):
     const frontierEmpty = run.start() && fingerprintBreadthFirst(system, run);
     return { ...run.finish(frontierEmpty), fingerprint: { bits: 64, missProbability: run.store.missProbability } };
   }
-  const run = new SearchRun(system, options, order === 'bfs', (budget) => new StateStore(words, budget, options.maxStates, system));
+  const run = new SearchRun(system, options, order === 'bfs', (budget) => new StateStore(words, budget, options.maxStates, system, order === 'bfs'));
   let frontierEmpty = false;
   if (run.start()) {
     switch (order) {

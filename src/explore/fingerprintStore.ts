@@ -9,6 +9,7 @@ import type { TransitionId, TransitionSystem } from '../system/transitionSystem.
 import { CHUNK_MASK, CHUNK_SHIFT, ChunkedRows } from './chunkedRows.js';
 import type { StatePath, StoredStates } from './exploration.js';
 import { MemoryBudget } from './memoryBudget.js';
+import { MonotoneParents } from './monotoneParents.js';
 import { MAX_LOAD, MAX_STORED_STATES, MAX_SUB_TABLE_LENGTH, SUB_TABLE_BITS, SUB_TABLE_INITIAL, SUB_TABLES } from './storeSizing.js';
 import { REFUSED, hashWords } from './stateStore.js';
 
@@ -57,7 +58,8 @@ export class FingerprintStore implements StoredStates {
   /** Row i is state i while it waits in (or is being expanded from) the BFS queue. */
   private readonly frontier: ChunkedRows;
   private releasedBelow = 0;
-  private readonly parents: ChunkedRows;
+  /** BFS parents never decrease: ~2 bits a state. */
+  private readonly parents: MonotoneParents;
   /** Which emission of its parent's successors reached the state (0-based). */
   private readonly ordinals: ChunkedRows;
   /** Sub-table h1 >>> 24; slot k is words 2k, 2k+1 = (h1, h2); (0, 0) is empty. */
@@ -76,7 +78,7 @@ export class FingerprintStore implements StoredStates {
   ) {
     this.stateWords = stateWords;
     this.frontier = new ChunkedRows(stateWords, budget);
-    this.parents = new ChunkedRows(1, budget);
+    this.parents = new MonotoneParents(budget);
     this.ordinals = new ChunkedRows(1, budget);
     for (let k = 0; k < SUB_TABLES; k++) {
       this.tables.push(new Int32Array(2 * SUB_TABLE_INITIAL));
@@ -134,7 +136,7 @@ export class FingerprintStore implements StoredStates {
     const row = index & CHUNK_MASK;
     const chunk = this.frontier.chunks[c];
     for (let k = 0; k < W; k++) chunk[row * W + k] = s[k];
-    this.parents.chunks[c][row] = parent;
+    if (index > 0) this.parents.append(parent);
     this.ordinals.chunks[c][row] = ordinal;
     this.size = index + 1;
     return index;
@@ -179,7 +181,7 @@ export class FingerprintStore implements StoredStates {
 
   parent(index: number): number {
     this.check(index);
-    return this.parents.chunks[index >>> CHUNK_SHIFT][index & CHUNK_MASK];
+    return index === 0 ? -1 : this.parents.get(index - 1);
   }
 
   /** The transition of the parent's emission that reached `index`. */
@@ -217,7 +219,7 @@ export class FingerprintStore implements StoredStates {
     let i = index;
     while (i >= 0 && !this.cache.has(i)) {
       chain.push(i);
-      i = this.parents.chunks[i >>> CHUNK_SHIFT][i & CHUNK_MASK];
+      i = i === 0 ? -1 : this.parents.get(i - 1);
     }
     let state = i >= 0 ? this.cache.get(i)! : undefined;
     if (this.cache.size + chain.length > MAX_CACHED) this.cache.clear();
@@ -260,12 +262,12 @@ export class FingerprintStore implements StoredStates {
       return false;
     }
     const rows = index + 1;
-    if (index >= this.frontier.capacity && !(this.frontier.reserve(rows) && this.parents.reserve(rows) && this.ordinals.reserve(rows))) {
+    if (index >= this.frontier.capacity && !(this.frontier.reserve(rows) && this.ordinals.reserve(rows) && this.parents.reserve(this.ordinals.capacity))) {
       this.refusal = 'memory';
       return false;
     }
     if (this.room[sub] === 0 && !this.growTable(sub)) return false;
-    this.roomUntil = Math.min(this.frontier.capacity, this.parents.capacity, this.ordinals.capacity, this.maxStates);
+    this.roomUntil = Math.min(this.frontier.capacity, this.ordinals.capacity, this.maxStates);
     return true;
   }
 

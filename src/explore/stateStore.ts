@@ -8,6 +8,7 @@ import type { TransitionId, TransitionSystem } from '../system/transitionSystem.
 import { CHUNK_MASK, CHUNK_SHIFT, ChunkedRows } from './chunkedRows.js';
 import type { StatePath, StoredStates } from './exploration.js';
 import { MemoryBudget } from './memoryBudget.js';
+import { MonotoneParents } from './monotoneParents.js';
 import { MAX_INDEX_BITS, MAX_LOAD, MAX_SUB_TABLE_LENGTH, SUB_TABLE_BITS, SUB_TABLE_INITIAL, SUB_TABLES, indexBitsFor } from './storeSizing.js';
 
 /** findOrAdd's answer when a new state may not be stored (see `refusal`). */
@@ -42,7 +43,9 @@ export class StateStore implements StoredStates {
   refusal: 'max-states' | 'memory' | undefined;
   private size = 0;
   private readonly arena: ChunkedRows;
+  /** One Int32 a state, or (breadth-first stores) ~2 bits a state in `ordered`. */
   private readonly parents: ChunkedRows;
+  private readonly ordered: MonotoneParents | undefined;
   /**
    * Sub-table h >>> 24 holds the state of hash h. A slot holds index + 1 in
    * its low `indexBits` bits and hash bits 23.. above them (the tag), so most
@@ -65,10 +68,13 @@ export class StateStore implements StoredStates {
     private readonly maxStates: number = Number.POSITIVE_INFINITY,
     /** The system whose successors filled the store; `via` replays it. */
     private readonly system?: SuccessorSource,
+    /** Parents never decrease (breadth-first): keep them in unary. */
+    parentsInOrder = false,
   ) {
     this.stateWords = stateWords;
     this.arena = new ChunkedRows(stateWords, budget);
-    this.parents = new ChunkedRows(1, budget);
+    this.parents = new ChunkedRows(parentsInOrder ? 0 : 1, budget);
+    this.ordered = parentsInOrder ? new MonotoneParents(budget) : undefined;
     for (let k = 0; k < SUB_TABLES; k++) {
       this.tables.push(new Int32Array(SUB_TABLE_INITIAL));
       this.room[k] = Math.floor(SUB_TABLE_INITIAL * MAX_LOAD);
@@ -83,7 +89,7 @@ export class StateStore implements StoredStates {
 
   /** Bytes held by the arena, parents and hash table (allocated, not just used). */
   get bytes(): number {
-    return this.arena.bytes + this.parents.bytes + this.tableBytes;
+    return this.arena.bytes + this.parents.bytes + (this.ordered?.bytes ?? 0) + this.tableBytes;
   }
 
   /**
@@ -126,7 +132,8 @@ export class StateStore implements StoredStates {
     const chunk = this.arena.chunks[index >>> CHUNK_SHIFT];
     const base = (index & CHUNK_MASK) * W;
     for (let k = 0; k < W; k++) chunk[base + k] = s[k];
-    this.parents.chunks[index >>> CHUNK_SHIFT][index & CHUNK_MASK] = parent;
+    if (this.ordered === undefined) this.parents.chunks[index >>> CHUNK_SHIFT][index & CHUNK_MASK] = parent;
+    else if (index > 0) this.ordered.append(parent);
     this.size = index + 1;
     return index;
   }
@@ -168,6 +175,7 @@ export class StateStore implements StoredStates {
 
   parent(index: number): number {
     this.check(index);
+    if (this.ordered !== undefined) return index === 0 ? -1 : this.ordered.get(index - 1);
     return this.parents.chunks[index >>> CHUNK_SHIFT][index & CHUNK_MASK];
   }
 
@@ -222,14 +230,18 @@ export class StateStore implements StoredStates {
       this.refusal = 'max-states';
       return false;
     }
-    if (index >= this.arena.capacity && !(this.arena.reserve(index + 1) && this.parents.reserve(index + 1))) {
+    if (index >= this.arena.capacity && !(this.arena.reserve(index + 1) && this.reserveParents(this.arena.capacity))) {
       this.refusal = 'memory';
       return false;
     }
     if (index + 1 >= 2 ** this.indexBits) this.widenIndex();
     if (this.room[sub] === 0 && !this.growTable(sub)) return false;
-    this.roomUntil = Math.min(this.arena.capacity, this.parents.capacity, this.maxStates, 2 ** this.indexBits - 1);
+    this.roomUntil = Math.min(this.arena.capacity, this.maxStates, 2 ** this.indexBits - 1);
     return true;
+  }
+
+  private reserveParents(states: number): boolean {
+    return this.ordered === undefined ? this.parents.reserve(states) : this.ordered.reserve(states);
   }
 
   /** One more index bit in every slot: the tag's lowest bit gives way (in place, no allocation). */

@@ -61,6 +61,8 @@ export class StateStore implements StoredStates {
   /** min(arena capacity, maxStates, index limit): below it an insert needs no global check. */
   private roomUntil = 0;
   private viaBuffer: Int32Array | undefined;
+  /** Scratch for growTable: (slot, hash) pairs of one sub-table (1/128 of the table's bytes or so). */
+  private rehashBuffer = new Int32Array(0);
 
   constructor(
     stateWords: number,
@@ -89,7 +91,7 @@ export class StateStore implements StoredStates {
 
   /** Bytes held by the arena, parents and hash table (allocated, not just used). */
   get bytes(): number {
-    return this.arena.bytes + this.parents.bytes + (this.ordered?.bytes ?? 0) + this.tableBytes;
+    return this.arena.bytes + this.parents.bytes + (this.ordered?.bytes ?? 0) + this.tableBytes + this.rehashBuffer.byteLength;
   }
 
   /**
@@ -272,13 +274,26 @@ export class StateStore implements StoredStates {
     const W = this.stateWords;
     const chunks = this.arena.chunks;
     const indexMask = this.indexMask;
+    // Two passes: the hashes first, so the arena reads (cache misses, in no order) do not
+    // wait on each other's probing and overlap; then the probing, in a small table.
+    const entries = Math.floor(old.length * MAX_LOAD);
+    if (this.rehashBuffer.length < 2 * entries) {
+      this.budget.used += 16 * entries - this.rehashBuffer.byteLength;
+      this.rehashBuffer = new Int32Array(4 * entries);
+    }
+    const hashes = this.rehashBuffer;
+    let n = 0;
     for (let k = 0; k < old.length; k++) {
       const e = old[k];
       if (e === 0) continue;
       const index = (e & indexMask) - 1;
-      let slot = hashWords(chunks[index >>> CHUNK_SHIFT], (index & CHUNK_MASK) * W, W) & mask;
+      hashes[n++] = e;
+      hashes[n++] = hashWords(chunks[index >>> CHUNK_SHIFT], (index & CHUNK_MASK) * W, W);
+    }
+    for (let k = 0; k < n; k += 2) {
+      let slot = hashes[k + 1] & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = e;
+      table[slot] = hashes[k];
     }
     this.tables[sub] = table;
     this.tableBytes += length * 4 - old.byteLength;

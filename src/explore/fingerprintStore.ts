@@ -60,8 +60,13 @@ export class FingerprintStore implements StoredStates {
   private releasedBelow = 0;
   /** BFS parents never decrease: ~2 bits a state. */
   private readonly parents: MonotoneParents;
-  /** Which emission of its parent's successors reached the state (0-based). */
+  /**
+   * Which emission of its parent's successors reached the state (0-based):
+   * one byte a state, four to a word; 255 and up are kept in `wideOrdinals`
+   * (rare: a state with 256 successors; not counted in `bytes`).
+   */
   private readonly ordinals: ChunkedRows;
+  private readonly wideOrdinals = new Map<number, number>();
   /** Sub-table h1 >>> 24; slot k is words 2k, 2k+1 = (h1, h2); (0, 0) is empty. */
   private readonly tables: Int32Array[] = [];
   private readonly room = new Int32Array(SUB_TABLES);
@@ -137,7 +142,12 @@ export class FingerprintStore implements StoredStates {
     const chunk = this.frontier.chunks[c];
     for (let k = 0; k < W; k++) chunk[row * W + k] = s[k];
     if (index > 0) this.parents.append(parent);
-    this.ordinals.chunks[c][row] = ordinal;
+    if (ordinal > 0) {
+      // Fresh chunks are zero, so rank 0 (and the initial state's -1) needs no write.
+      const word = index >>> 2;
+      this.ordinals.chunks[word >>> CHUNK_SHIFT][word & CHUNK_MASK] |= Math.min(ordinal, 255) << ((index & 3) << 3);
+      if (ordinal >= 255) this.wideOrdinals.set(index, ordinal);
+    }
     this.size = index + 1;
     return index;
   }
@@ -190,7 +200,7 @@ export class FingerprintStore implements StoredStates {
     if (p < 0) return -1;
     const parent = new Int32Array(this.stateWords);
     this.read(p, parent);
-    return this.emission(parent, this.ordinals.chunks[index >>> CHUNK_SHIFT][index & CHUNK_MASK], index).t;
+    return this.emission(parent, this.ordinal(index), index).t;
   }
 
   pathTo(index: number): StatePath {
@@ -230,13 +240,19 @@ export class FingerprintStore implements StoredStates {
         next = new Int32Array(this.stateWords);
         this.system.initial(next);
       } else {
-        next = this.emission(state, this.ordinals.chunks[j >>> CHUNK_SHIFT][j & CHUNK_MASK], j).next;
+        next = this.emission(state, this.ordinal(j), j).next;
       }
       if (!this.contains(next)) throw new Error(`internal: replaying to state ${j} rebuilt a state that was never stored`);
       this.cache.set(j, next);
       state = next;
     }
     return state!;
+  }
+
+  private ordinal(index: number): number {
+    const word = index >>> 2;
+    const byte = (this.ordinals.chunks[word >>> CHUNK_SHIFT][word & CHUNK_MASK] >>> ((index & 3) << 3)) & 255;
+    return byte < 255 ? byte : this.wideOrdinals.get(index)!;
   }
 
   private emission(parent: Int32Array, ordinal: number, child: number): { t: TransitionId; next: Int32Array } {
@@ -262,12 +278,12 @@ export class FingerprintStore implements StoredStates {
       return false;
     }
     const rows = index + 1;
-    if (index >= this.frontier.capacity && !(this.frontier.reserve(rows) && this.ordinals.reserve(rows) && this.parents.reserve(this.ordinals.capacity))) {
+    if (index >= this.frontier.capacity && !(this.frontier.reserve(rows) && this.ordinals.reserve(this.frontier.capacity >>> 2) && this.parents.reserve(this.frontier.capacity))) {
       this.refusal = 'memory';
       return false;
     }
     if (this.room[sub] === 0 && !this.growTable(sub)) return false;
-    this.roomUntil = Math.min(this.frontier.capacity, this.ordinals.capacity, this.maxStates);
+    this.roomUntil = Math.min(this.frontier.capacity, this.maxStates);
     return true;
   }
 

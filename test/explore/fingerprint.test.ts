@@ -73,6 +73,15 @@ describe('fingerprint mode', () => {
     expect(x.states).toBe(500);
   });
 
+  it('keeps emission ranks of 255 and more (a state with 300 successors)', () => {
+    const system = counterSystem(300, 2);
+    const exact = explore(system, { maxStates: 400 });
+    const fp = explore(system, { maxStates: 400, fingerprint: true });
+    expect(fp.states).toBe(400);
+    for (let i = 1; i < 400; i++) expect(fp.store.via(i)).toBe(exact.store.via(i));
+    expect(fp.store.via(299)).toBe(298);
+  });
+
   it('bounds the miss probability by the pairs of stored states', () => {
     expect(missProbability(0)).toBe(0);
     expect(missProbability(1)).toBe(0);

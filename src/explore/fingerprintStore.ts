@@ -10,8 +10,11 @@ import { CHUNK_MASK, CHUNK_SHIFT, ChunkedRows } from './chunkedRows.js';
 import type { StatePath, StoredStates } from './exploration.js';
 import { MemoryBudget } from './memoryBudget.js';
 import { MonotoneParents } from './monotoneParents.js';
-import { MAX_LOAD, MAX_STORED_STATES, MAX_SUB_TABLE_LENGTH, SUB_TABLE_BITS, SUB_TABLE_INITIAL, SUB_TABLES } from './storeSizing.js';
+import { FingerprintTable, hashWordsAlt, missProbability } from './fingerprintTable.js';
+import { MAX_STORED_STATES } from './storeSizing.js';
 import { REFUSED, hashWords } from './stateStore.js';
+
+export { missProbability } from './fingerprintTable.js';
 
 /** What rebuilding a state needs: the initial state and deterministic successors. */
 export type ReplaySource = Pick<TransitionSystem, 'initial' | 'successors'>;
@@ -21,35 +24,6 @@ export const SEEN = -2;
 
 /** Rebuilt states kept for the next read (a trace reads its states in path order). */
 const MAX_CACHED = 1 << 16;
-
-/**
- * A second 32-bit hash, independent enough of hashWords for fingerprints:
- * another seed, other multipliers and another final avalanche (xxhash's).
- */
-export function hashWordsAlt(s: Int32Array, offset: number, words: number): number {
-  let h = 0x27d4eb2f ^ Math.imul(words, 0x165667b1);
-  for (let k = 0; k < words; k++) {
-    h = (h + Math.imul(s[offset + k], 0xc2b2ae3d)) | 0;
-    h = Math.imul((h << 17) | (h >>> 15), 0x27d4eb2f);
-  }
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x85ebca77);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae3d);
-  return h ^ (h >>> 16);
-}
-
-/**
- * Probability that at least one state was missed, for n stored states:
- * a state is missed only if its fingerprint equals an earlier, distinct
- * state's, so by the union bound over the n(n-1)/2 pairs of stored states
- * (64 uniform bits each) it is at most n(n-1)/2 * 2^-64. This is TLC's
- * "optimistic" style of estimate: it assumes the hashes behave uniformly
- * and counts only the states found (a miss hides more states than itself).
- */
-export function missProbability(n: number): number {
-  return n < 2 ? 0 : Math.min(1, (n * (n - 1)) / 2 / 2 ** 64);
-}
 
 export class FingerprintStore implements StoredStates {
   readonly stateWords: number;
@@ -67,10 +41,7 @@ export class FingerprintStore implements StoredStates {
    */
   private readonly ordinals: ChunkedRows;
   private readonly wideOrdinals = new Map<number, number>();
-  /** Sub-table h1 >>> 24; slot k is words 2k, 2k+1 = (h1, h2); (0, 0) is empty. */
-  private readonly tables: Int32Array[] = [];
-  private readonly room = new Int32Array(SUB_TABLES);
-  private tableBytes = 0;
+  private readonly table: FingerprintTable;
   /** min(queue capacity, maxStates): below it an insert needs no global check. */
   private roomUntil = 0;
   private readonly cache = new Map<number, Int32Array>();
@@ -85,12 +56,7 @@ export class FingerprintStore implements StoredStates {
     this.frontier = new ChunkedRows(stateWords, budget);
     this.parents = new MonotoneParents(budget);
     this.ordinals = new ChunkedRows(1, budget);
-    for (let k = 0; k < SUB_TABLES; k++) {
-      this.tables.push(new Int32Array(2 * SUB_TABLE_INITIAL));
-      this.room[k] = Math.floor(SUB_TABLE_INITIAL * MAX_LOAD);
-    }
-    this.tableBytes = SUB_TABLES * SUB_TABLE_INITIAL * 8;
-    budget.used += this.tableBytes;
+    this.table = new FingerprintTable(budget);
   }
 
   get count(): number {
@@ -98,7 +64,7 @@ export class FingerprintStore implements StoredStates {
   }
 
   get bytes(): number {
-    return this.frontier.bytes + this.parents.bytes + this.ordinals.bytes + this.tableBytes;
+    return this.frontier.bytes + this.parents.bytes + this.ordinals.bytes + this.table.bytes;
   }
 
   /** The bound of `missProbability` at the current count. */
@@ -115,28 +81,14 @@ export class FingerprintStore implements StoredStates {
     const W = this.stateWords;
     const h1 = hashWords(s, 0, W);
     const h2 = h1 === 0 ? hashWordsAlt(s, 0, W) || 1 : hashWordsAlt(s, 0, W);
-    const sub = h1 >>> (32 - SUB_TABLE_BITS);
-    let table = this.tables[sub];
-    let mask = (table.length >>> 1) - 1;
-    let slot = h1 & mask;
-    for (;;) {
-      const a = table[2 * slot];
-      const b = table[2 * slot + 1];
-      if (a === 0 && b === 0) break;
-      if (a === h1 && b === h2) return SEEN;
-      slot = (slot + 1) & mask;
-    }
+    const slot = this.table.find(h1, h2);
+    if (slot < 0) return SEEN;
     const index = this.size;
-    if (index >= this.roomUntil || this.room[sub] === 0) {
-      if (!this.makeRoom(sub)) return REFUSED;
-      table = this.tables[sub];
-      mask = (table.length >>> 1) - 1;
-      slot = h1 & mask;
-      while (table[2 * slot] !== 0 || table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    if (index >= this.roomUntil && !this.makeRoom()) return REFUSED;
+    if (!this.table.insert(h1, h2, slot)) {
+      this.refusal = 'memory';
+      return REFUSED;
     }
-    table[2 * slot] = h1;
-    table[2 * slot + 1] = h2;
-    this.room[sub]--;
     const c = index >>> CHUNK_SHIFT;
     const row = index & CHUNK_MASK;
     const chunk = this.frontier.chunks[c];
@@ -157,12 +109,7 @@ export class FingerprintStore implements StoredStates {
     const W = this.stateWords;
     const h1 = hashWords(s, 0, W);
     const h2 = h1 === 0 ? hashWordsAlt(s, 0, W) || 1 : hashWordsAlt(s, 0, W);
-    const table = this.tables[h1 >>> (32 - SUB_TABLE_BITS)];
-    const mask = (table.length >>> 1) - 1;
-    for (let slot = h1 & mask; table[2 * slot] !== 0 || table[2 * slot + 1] !== 0; slot = (slot + 1) & mask) {
-      if (table[2 * slot] === h1 && table[2 * slot + 1] === h2) return true;
-    }
-    return false;
+    return this.table.find(h1, h2) < 0;
   }
 
   /** Copies queued state `index` (not yet released) into `out`. */
@@ -271,7 +218,8 @@ export class FingerprintStore implements StoredStates {
     }
   }
 
-  private makeRoom(sub: number): boolean {
+  /** Room in the queue, parents and ranks for one more state; false past maxStates or the budget. */
+  private makeRoom(): boolean {
     const index = this.size;
     if (index >= this.maxStates || index >= MAX_STORED_STATES) {
       this.refusal = 'max-states';
@@ -282,33 +230,7 @@ export class FingerprintStore implements StoredStates {
       this.refusal = 'memory';
       return false;
     }
-    if (this.room[sub] === 0 && !this.growTable(sub)) return false;
     this.roomUntil = Math.min(this.frontier.capacity, this.maxStates);
-    return true;
-  }
-
-  /** Doubles one sub-table; slots carry h1, so no state is needed to move them. */
-  private growTable(sub: number): boolean {
-    const old = this.tables[sub];
-    const slots = old.length; // twice the old slot count
-    if (slots > MAX_SUB_TABLE_LENGTH || !this.budget.tryResize(old.byteLength, slots * 8)) {
-      this.refusal = 'memory';
-      return false;
-    }
-    const table = new Int32Array(2 * slots);
-    const mask = slots - 1;
-    for (let k = 0; k < old.length; k += 2) {
-      const a = old[k];
-      const b = old[k + 1];
-      if (a === 0 && b === 0) continue;
-      let slot = a & mask;
-      while (table[2 * slot] !== 0 || table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-      table[2 * slot] = a;
-      table[2 * slot + 1] = b;
-    }
-    this.tables[sub] = table;
-    this.tableBytes += table.byteLength - old.byteLength;
-    this.room[sub] = Math.floor(slots * MAX_LOAD) - Math.floor((slots / 2) * MAX_LOAD);
     return true;
   }
 }

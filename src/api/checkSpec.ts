@@ -3,7 +3,8 @@
  * reachability by watched atoms (BFS, so counterexamples are shortest),
  * deadlock freedom from the dead states found, and the built-in range
  * check. A verdict that needs the whole state space is `unknown` whenever
- * exploration stopped early or a range fault cut it short.
+ * exploration stopped early or a range fault cut it short; in fingerprint
+ * mode, so is every property that needs the stored graph (ctl, ltl, sound).
  */
 import { SpecError, error } from '../diagnostics/diagnostic.js';
 import { pathCounterexample } from '../counterexample/explainEvidence.js';

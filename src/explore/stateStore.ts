@@ -61,7 +61,7 @@ export class StateStore implements StoredStates {
   /** min(arena capacity, maxStates, index limit): below it an insert needs no global check. */
   private roomUntil = 0;
   private viaBuffer: Int32Array | undefined;
-  /** Scratch for growTable: (slot, hash) pairs of one sub-table (1/128 of the table's bytes or so). */
+  /** Scratch for growTable: (slot entry, hash) pairs of one sub-table (about 1/100 of the table). */
   private rehashBuffer = new Int32Array(0);
 
   constructor(

@@ -3,6 +3,7 @@
  * what the table, traces and pictures are made from.
  */
 import type { Counterexample } from '../counterexample/counterexample.js';
+import type { FingerprintFigures } from '../explore/exploration.js';
 import type { StopReason } from '../explore/limits.js';
 
 export type PropertyResult = 'holds' | 'violated' | 'unknown';
@@ -36,6 +37,8 @@ export interface CheckReport {
   readonly stopReason?: StopReason;
   readonly seconds: number;
   readonly bytesPerState: number;
+  /** Present in fingerprint mode: a `holds` (or an unreached `reachable`) is right unless a state was missed, with at most this probability. */
+  readonly fingerprint?: FingerprintFigures;
   /** P/T nets, complete explorations: the most tokens in one place, and in one marking (MCC's state-space figures). */
   readonly maxTokensInPlace?: number;
   readonly maxTokensPerMarking?: number;

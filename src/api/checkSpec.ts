@@ -3,7 +3,8 @@
  * reachability by watched atoms (BFS, so counterexamples are shortest),
  * deadlock freedom from the dead states found, and the built-in range
  * check. A verdict that needs the whole state space is `unknown` whenever
- * exploration stopped early or a range fault cut it short.
+ * exploration stopped early or a range fault cut it short; in fingerprint
+ * mode, so is every property that needs the stored graph (ctl, ltl, sound).
  */
 import { SpecError, error } from '../diagnostics/diagnostic.js';
 import { pathCounterexample } from '../counterexample/explainEvidence.js';
@@ -38,6 +39,11 @@ function selectProperties(spec: LoadedSpec, names: readonly string[] | undefined
   return all.map((_, i) => i).filter((i) => names.includes(all[i].name));
 }
 
+/** Why a property is not decided in fingerprint mode: it needs the stored graph, which that mode does not keep. */
+export function fingerprintUnsupported(kind: string): string {
+  return `fingerprint mode (--fingerprint) decides invariants, reachability, deadlock freedom and ranges only; a ${kind} property needs the stored state graph: check it without --fingerprint`;
+}
+
 function unknownReason(x: Exploration): string | undefined {
   if (x.status.kind === 'stopped') return `exploration stopped early (${x.status.reason}) after ${x.states} states`;
   if (x.faults.length > 0) return `a value left its declared range (see ${RANGE_PROPERTY}), so the states beyond it were not explored`;
@@ -51,7 +57,11 @@ export interface CheckSpecOptions extends CheckOptions {
 
 export function checkSpec(spec: LoadedSpec, options: CheckSpecOptions = {}): CheckReport {
   // PNML nets (and MCC property files) have their own defaults, figures and place widening.
-  if (isPnmlSpec(spec) || options.mccFormulas !== undefined) return checkPnmlSpec(spec, options);
+  if (isPnmlSpec(spec) || options.mccFormulas !== undefined) {
+    if (options.fingerprint) throw new SpecError([error('WF402', `--fingerprint is not supported for PNML nets and MCC formulas (${spec.file}); check without it`)]);
+    return checkPnmlSpec(spec, options);
+  }
+  const fingerprint = options.fingerprint === true;
   const { system, model } = spec;
   const selected = selectProperties(spec, options.properties);
   const props = model.properties.toArray();
@@ -64,14 +74,16 @@ export function checkSpec(spec: LoadedSpec, options: CheckSpecOptions = {}): Che
       watch.push(atom);
     }
   }
-  const needsGraph = selected.some((i) => props[i].kind === 'ctl');
+  const needsGraph = !fingerprint && selected.some((i) => props[i].kind === 'ctl');
   const exploreOptions = {
     watch,
     storeEdges: needsGraph,
+    ...(fingerprint ? { fingerprint } : {}),
     ...exploreLimits(options),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
-  const workers = options.workers ?? 1;
+  // Fingerprint mode has no parallel store: it explores on one thread.
+  const workers = fingerprint ? 1 : (options.workers ?? 1);
   const x = workers > 1 ? exploreParallel(system, exploreOptions, { workers, source: specSource(spec) }) : explore(system, exploreOptions);
   const reason = unknownReason(x);
   const base = { states: x.states, seconds: x.seconds };
@@ -95,11 +107,20 @@ export function checkSpec(spec: LoadedSpec, options: CheckSpecOptions = {}): Che
   }
   for (const i of selected) {
     const p = props[i];
-    if (p.kind === 'ctl' || p.kind === 'ltl') reports.push(checkTemporal(spec, p, options, x.graph ? x : undefined));
+    if ((p.kind === 'ctl' || p.kind === 'ltl') && fingerprint) {
+      const kind = (p.kind === 'ctl' ? p.template : undefined) ?? p.kind;
+      reports.push({ name: p.name, kind, formula: p.text, expected: p.expect, result: 'unknown', reason: fingerprintUnsupported(kind), states: x.states, seconds: 0 });
+    } else if (p.kind === 'ctl' || p.kind === 'ltl') reports.push(checkTemporal(spec, p, options, x.graph ? x : undefined));
     else reports.push(checkOne(spec, p, x, watchIndex.get(i), reason));
   }
   // `sound` is a built-in template: checked when asked for by name (its own exploration, with edges).
-  if (options.properties?.includes(SOUND_PROPERTY) && !props.some((p) => p.name === SOUND_PROPERTY)) reports.push(checkSoundProperty(spec, options));
+  if (options.properties?.includes(SOUND_PROPERTY) && !props.some((p) => p.name === SOUND_PROPERTY)) {
+    reports.push(
+      fingerprint
+        ? { name: SOUND_PROPERTY, kind: 'sound', formula: SOUND_PROPERTY, result: 'unknown', reason: fingerprintUnsupported('sound'), states: x.states, seconds: 0 }
+        : checkSoundProperty(spec, options),
+    );
+  }
   return {
     file: spec.file,
     model: model.name,
@@ -110,6 +131,7 @@ export function checkSpec(spec: LoadedSpec, options: CheckSpecOptions = {}): Che
     ...(x.status.kind === 'stopped' ? { stopReason: x.status.reason } : {}),
     seconds: x.seconds,
     bytesPerState: x.states > 0 ? x.bytes / x.states : 0,
+    ...(x.fingerprint !== undefined ? { fingerprint: x.fingerprint } : {}),
     properties: reports,
   };
 }

@@ -22,6 +22,11 @@ export interface CheckOptions {
   readonly shouldStop?: () => boolean;
   /** Explore on this many threads (BFS over shared tables); CTL, LTL and `sound` explore on one (see exploreParallel). */
   readonly workers?: number;
+  /**
+   * Store 64-bit fingerprints instead of states (--fingerprint): less memory,
+   * a small printed probability of a missed state; ctl/ltl/sound become unknown.
+   */
+  readonly fingerprint?: boolean;
   /** Extra properties as formula text (CLI --formula): checked as ctl if they use a CTL operator, else ltl. */
   readonly formulas?: readonly string[];
   /** An MCC `<property-set>` file (already read) whose properties replace the spec's own (P/T nets only). */

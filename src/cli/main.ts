@@ -33,6 +33,7 @@ interface RawCheckOptions {
   /** Bytes: parseMemorySize converts. */
   readonly maxMemory?: number;
   readonly workers?: number;
+  readonly fingerprint?: true;
   readonly mccFormulas?: string;
   readonly mcc?: true;
   readonly report?: string;
@@ -89,6 +90,7 @@ function buildProgram(io: CliIo, onCheck: (file: string, options: RawCheckOption
     .option('--timeout <seconds>', 'stop after this many seconds (undecided results become unknown)', parseSecondsAsMs)
     .option('--max-memory <size>', 'stop when the state tables would outgrow this size, e.g. 512M or 2G', parseMemorySize)
     .option('--workers <n>', 'explore on n threads (BFS, same results); CTL, LTL and sound use one', parseWorkers)
+    .option('--fingerprint', 'store 64-bit fingerprints, not states: less memory, a printed chance of a missed state (invariants, reachable, deadlock_free, in_range only)')
     .option('--mcc-formulas <file>', 'check the properties of a Model Checking Contest XML file (PNML nets)')
     .option('--mcc', 'print answers as MCC lines (FORMULA <id> TRUE|FALSE|<bound>, STATE_SPACE …)')
     .option('--debug', 'show stack traces of internal errors')
@@ -140,6 +142,7 @@ export async function main(argv: readonly string[], io: CliIo & ProgressIo, pipe
         ...(options.timeout !== undefined ? { timeoutMs: options.timeout } : {}),
         ...(options.maxMemory !== undefined ? { maxMemoryBytes: options.maxMemory } : {}),
         ...(options.workers !== undefined ? { workers: options.workers } : {}),
+        ...(options.fingerprint === true ? { fingerprint: true } : {}),
         // Live figures only where a person watches text output, never into --json or --mcc answers.
         ...(io.onProgress !== undefined && options.json !== true && options.mcc !== true ? { onProgress: io.onProgress } : {}),
         ...(options.mccFormulas !== undefined ? { mccFormulas: options.mccFormulas } : {}),

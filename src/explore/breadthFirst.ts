@@ -5,10 +5,10 @@
  */
 import type { TransitionId, TransitionSystem } from '../system/transitionSystem.js';
 import type { SearchRun } from './searchRun.js';
-import { REFUSED } from './stateStore.js';
+import { REFUSED, type StateStore } from './stateStore.js';
 
 /** Expands stored states in index order until none is left or `run.stop` is set; true if none is left. */
-export function breadthFirst(system: TransitionSystem, run: SearchRun): boolean {
+export function breadthFirst(system: TransitionSystem, run: SearchRun<StateStore>): boolean {
   const store = run.store;
   const edges = run.edges;
   const terminal = system.terminalAtom;
@@ -20,7 +20,7 @@ export function breadthFirst(system: TransitionSystem, run: SearchRun): boolean 
   const emit = (t: TransitionId, next: Int32Array): void => {
     emitted++;
     const before = store.count;
-    const index = store.findOrAdd(next, expanding, t);
+    const index = store.findOrAdd(next, expanding);
     if (index === REFUSED) {
       run.refused();
       return;

@@ -1,42 +1,39 @@
 /**
- * Depth-first exploration with an explicit Int32Array stack: a state is
+ * Depth-first exploration with an explicit chunked stack: a state is
  * pushed when first stored and expanded when popped. Its counts must match
  * BFS, which makes it the independent cross-check; its paths are valid but
  * not shortest.
  */
 import type { TransitionId, TransitionSystem } from '../system/transitionSystem.js';
-import { growInt32 } from './memoryBudget.js';
+import { CHUNK_MASK, CHUNK_SHIFT, ChunkedRows } from './chunkedRows.js';
 import type { SearchRun } from './searchRun.js';
-import { REFUSED } from './stateStore.js';
+import { REFUSED, type StateStore } from './stateStore.js';
 
 /** Expands until the stack is empty or `run.stop` is set; true if the stack emptied. */
-export function depthFirst(system: TransitionSystem, run: SearchRun): boolean {
+export function depthFirst(system: TransitionSystem, run: SearchRun<StateStore>): boolean {
   const store = run.store;
   const edges = run.edges;
   const terminal = system.terminalAtom;
   const current = new Int32Array(store.stateWords);
-  let stack: Int32Array = new Int32Array(1024);
-  run.budget.used += stack.byteLength;
+  // Chunks are kept once allocated: the deepest stack so far is what the budget counts.
+  const stack = new ChunkedRows(1, run.budget);
   let top = 0;
   let expanding = 0;
   let emitted = 0;
   let faulted = false;
 
   const push = (index: number): void => {
-    if (top === stack.length) {
-      const grown = growInt32(stack, top + 1, run.budget);
-      if (grown === undefined) {
-        run.outOfMemory();
-        return;
-      }
-      stack = grown;
+    if (top === stack.capacity && !stack.reserve(top + 1)) {
+      run.outOfMemory();
+      return;
     }
-    stack[top++] = index;
+    stack.chunks[top >>> CHUNK_SHIFT][top & CHUNK_MASK] = index;
+    top++;
   };
   const emit = (t: TransitionId, next: Int32Array): void => {
     emitted++;
     const before = store.count;
-    const index = store.findOrAdd(next, expanding, t);
+    const index = store.findOrAdd(next, expanding);
     if (index === REFUSED) {
       run.refused();
       return;
@@ -58,7 +55,8 @@ export function depthFirst(system: TransitionSystem, run: SearchRun): boolean {
       run.poll(top);
       if (run.stop !== undefined) break;
     }
-    const i = stack[--top];
+    top--;
+    const i = stack.chunks[top >>> CHUNK_SHIFT][top & CHUNK_MASK];
     if (edges !== undefined && !edges.open(i)) {
       top++;
       run.outOfMemory();

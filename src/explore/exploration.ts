@@ -15,6 +15,11 @@ export interface ExploreOptions extends ExploreLimits {
   readonly watch?: readonly AtomId[];
   /** Stop as soon as every watched atom has been seen (the verdicts are then known). */
   readonly stopWhenWatchedFound?: boolean;
+  /**
+   * Store 64-bit fingerprints instead of states (BFS, no edges): far fewer
+   * bytes, at a small probability of missing states (Exploration.fingerprint).
+   */
+  readonly fingerprint?: boolean;
   /** Called about every 2^16 states with the figures so far. */
   readonly onProgress?: (p: Progress) => void;
 }
@@ -83,4 +88,12 @@ export interface Exploration {
   readonly watched: readonly number[];
   /** Bytes held by the explorer's tables (arena, hash table, parents, edges). */
   readonly bytes: number;
+  /** Present in fingerprint mode: a state may have been missed, with at most this probability. */
+  readonly fingerprint?: FingerprintFigures;
+}
+
+export interface FingerprintFigures {
+  readonly bits: 64;
+  /** Upper estimate of the probability that some reachable state was not explored (fingerprintStore.ts). */
+  readonly missProbability: number;
 }

@@ -4,20 +4,28 @@
  * watched atoms). The loops own only the frontier and the hot emit closure.
  */
 import type { AtomId, TransitionId, TransitionSystem } from '../system/transitionSystem.js';
-import type { Exploration, ExploreOptions, Fault } from './exploration.js';
+import type { Exploration, ExploreOptions, Fault, StoredStates } from './exploration.js';
 import type { StopReason } from './limits.js';
 import { MemoryBudget } from './memoryBudget.js';
 import { EdgeRecorder } from './stateGraph.js';
-import { REFUSED, StateStore } from './stateStore.js';
+import { REFUSED } from './stateStore.js';
 
 /** Stored deadlocks and faults beyond these are counted (deadlocks) or dropped (faults). */
 export const MAX_LISTED_DEADLOCKS = 1000;
 export const MAX_LISTED_FAULTS = 1000;
 const PROGRESS_EVERY = 1 << 16;
 
-export class SearchRun {
+/** What a search stores states in: the exact StateStore or fingerprint mode's FingerprintStore. */
+export interface SearchStore extends StoredStates {
+  readonly refusal: 'max-states' | 'memory' | undefined;
+  readonly bytes: number;
+  /** Index of the new state, or a negative answer (seen / REFUSED). `ordinal` is the emission's rank in the parent's successors. */
+  findOrAdd(s: Int32Array, parent: number, ordinal: number): number;
+}
+
+export class SearchRun<S extends SearchStore> {
   readonly budget: MemoryBudget;
-  readonly store: StateStore;
+  readonly store: S;
   readonly edges: EdgeRecorder | undefined;
   /** First stored state per watched atom, -1 while unseen. */
   readonly watched: number[];
@@ -39,9 +47,10 @@ export class SearchRun {
     private readonly system: TransitionSystem,
     private readonly options: ExploreOptions,
     inIndexOrder: boolean,
+    makeStore: (budget: MemoryBudget) => S,
   ) {
     this.budget = new MemoryBudget(options.maxMemoryBytes);
-    this.store = new StateStore(system.layout.stateWords, this.budget, options.maxStates);
+    this.store = makeStore(this.budget);
     this.edges = options.storeEdges ? new EdgeRecorder(this.budget, inIndexOrder) : undefined;
     this.watch = options.watch ?? [];
     this.watched = this.watch.map(() => -1);

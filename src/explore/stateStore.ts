@@ -1,20 +1,21 @@
 /**
- * The visited set: packed states laid end to end in one Int32Array arena
- * (state i at [i*W, (i+1)*W)), an open-addressing hash table of indices,
- * and the search tree (parent, via) as parallel arrays. No per-state objects.
+ * The visited set: packed states in a chunked arena (state i is row i), an
+ * open-addressing hash table of indices split into sub-tables that grow one
+ * at a time, and the search tree's parent links. No per-state objects, no
+ * growth that copies the arena or doubles the whole table.
  */
-import type { TransitionId } from '../system/transitionSystem.js';
+import type { TransitionId, TransitionSystem } from '../system/transitionSystem.js';
+import { CHUNK_MASK, CHUNK_SHIFT, ChunkedRows } from './chunkedRows.js';
 import type { StatePath, StoredStates } from './exploration.js';
-import { MAX_ARRAY_LENGTH, MemoryBudget } from './memoryBudget.js';
+import { MemoryBudget } from './memoryBudget.js';
+import { MonotoneParents } from './monotoneParents.js';
+import { MAX_INDEX_BITS, MAX_LOAD, MAX_SUB_TABLE_LENGTH, SUB_TABLE_BITS, SUB_TABLE_INITIAL, SUB_TABLES, indexBitsFor } from './storeSizing.js';
 
 /** findOrAdd's answer when a new state may not be stored (see `refusal`). */
 export const REFUSED = -1;
 
-const INITIAL_STATES = 1024;
-/** The table doubles before holding more than 3/4 of its slots. */
-const MAX_LOAD = 0.75;
-/** Slot entries keep index + 1 below the length's bit, so the table stops at 2^30 slots. */
-const MAX_TABLE_LENGTH = 2 ** 30;
+/** What `via` needs to recompute the transition that first reached a state. */
+export type SuccessorSource = Pick<TransitionSystem, 'successors'>;
 
 /**
  * A 32-bit hash of W words in the manner of murmur3 (multiply, rotate,
@@ -41,79 +42,100 @@ export class StateStore implements StoredStates {
   /** Why the last findOrAdd returned REFUSED. */
   refusal: 'max-states' | 'memory' | undefined;
   private size = 0;
-  private capacity = INITIAL_STATES;
-  private arena: Int32Array;
-  private parents: Int32Array;
-  private vias: Int32Array;
+  private readonly arena: ChunkedRows;
+  /** One Int32 a state, or (breadth-first stores) ~2 bits a state in `ordered`. */
+  private readonly parents: ChunkedRows;
+  private readonly ordered: MonotoneParents | undefined;
   /**
-   * Slots hold index + 1 in the low log2(length) bits and the hash's high
-   * bits above them, so most probes that cannot match skip the arena read.
-   * 0 marks an empty slot. Length is a power of two, above the state count.
+   * Sub-table h >>> 24 holds the state of hash h. A slot holds index + 1 in
+   * its low `indexBits` bits and hash bits 23.. above them (the tag), so most
+   * probes that cannot match skip the arena read; 0 marks an empty slot.
    */
-  private table: Int32Array;
-  private mask: number;
-  private growAt: number;
-  /** min(growAt, capacity, maxStates): below it an insert needs no check. */
-  private roomUntil: number;
+  private readonly tables: Int32Array[] = [];
+  /** Inserts each sub-table takes before it must double. */
+  private readonly room = new Int32Array(SUB_TABLES);
+  private tableBytes = 0;
+  private indexBits = indexBitsFor(0);
+  private tagMask = ~((1 << this.indexBits) - 1);
+  private indexMask = (1 << this.indexBits) - 1;
+  /** min(arena capacity, maxStates, index limit): below it an insert needs no global check. */
+  private roomUntil = 0;
+  private viaBuffer: Int32Array | undefined;
+  /** Scratch for growTable: (slot entry, hash) pairs of one sub-table (about 1/100 of the table). */
+  private rehashBuffer = new Int32Array(0);
 
   constructor(
     stateWords: number,
     private readonly budget: MemoryBudget = new MemoryBudget(),
     private readonly maxStates: number = Number.POSITIVE_INFINITY,
+    /** The system whose successors filled the store; `via` replays it. */
+    private readonly system?: SuccessorSource,
+    /** Parents never decrease (breadth-first): keep them in unary. */
+    parentsInOrder = false,
   ) {
     this.stateWords = stateWords;
-    this.arena = new Int32Array(this.capacity * stateWords);
-    this.parents = new Int32Array(this.capacity);
-    this.vias = new Int32Array(this.capacity);
-    this.table = new Int32Array(this.capacity * 2);
-    this.mask = this.table.length - 1;
-    this.growAt = Math.floor(this.table.length * MAX_LOAD);
-    this.roomUntil = Math.min(this.growAt, this.capacity, maxStates);
-    budget.used += this.bytes;
+    this.arena = new ChunkedRows(stateWords, budget);
+    this.parents = new ChunkedRows(parentsInOrder ? 0 : 1, budget);
+    this.ordered = parentsInOrder ? new MonotoneParents(budget) : undefined;
+    for (let k = 0; k < SUB_TABLES; k++) {
+      this.tables.push(new Int32Array(SUB_TABLE_INITIAL));
+      this.room[k] = Math.floor(SUB_TABLE_INITIAL * MAX_LOAD);
+    }
+    this.tableBytes = SUB_TABLES * SUB_TABLE_INITIAL * 4;
+    budget.used += this.tableBytes;
   }
 
   get count(): number {
     return this.size;
   }
 
-  /** Bytes held by the arena, table, parents and vias (allocated, not just used). */
+  /** Bytes held by the arena, parents and hash table (allocated, not just used). */
   get bytes(): number {
-    return this.arena.byteLength + this.table.byteLength + this.parents.byteLength + this.vias.byteLength;
+    return this.arena.bytes + this.parents.bytes + (this.ordered?.bytes ?? 0) + this.tableBytes + this.rehashBuffer.byteLength;
   }
 
   /**
-   * Index of `s` (words 0..W-1), storing it with the given parent and via if
-   * it is new: then the result equals the count before the call. Returns
-   * REFUSED when it is new but maxStates or the memory budget forbids it.
+   * Index of `s` (words 0..W-1), storing it with the given parent if it is
+   * new: then the result equals the count before the call. Returns REFUSED
+   * when it is new but maxStates or the memory budget forbids it.
    */
-  findOrAdd(s: Int32Array, parent: number, via: TransitionId): number {
+  findOrAdd(s: Int32Array, parent: number): number {
     const W = this.stateWords;
-    const arena = this.arena;
-    const table = this.table;
-    const mask = this.mask;
     const h = hashWords(s, 0, W);
-    const tag = h & ~mask;
+    const sub = h >>> (32 - SUB_TABLE_BITS);
+    let table = this.tables[sub];
+    let mask = table.length - 1;
+    const tagMask = this.tagMask;
+    const indexMask = this.indexMask;
+    const tag = (h << SUB_TABLE_BITS) & tagMask;
+    const chunks = this.arena.chunks;
     let slot = h & mask;
     for (let e = table[slot]; e !== 0; e = table[slot]) {
-      if ((e & ~mask) === tag) {
-        const base = ((e & mask) - 1) * W;
+      if ((e & tagMask) === tag) {
+        const index = (e & indexMask) - 1;
+        const chunk = chunks[index >>> CHUNK_SHIFT];
+        const base = (index & CHUNK_MASK) * W;
         let k = 0;
-        while (k < W && arena[base + k] === s[k]) k++;
-        if (k === W) return (e & mask) - 1;
+        while (k < W && chunk[base + k] === s[k]) k++;
+        if (k === W) return index;
       }
       slot = (slot + 1) & mask;
     }
     const index = this.size;
-    if (index >= this.roomUntil) {
-      if (!this.makeRoom()) return REFUSED;
-      slot = this.emptySlot(h);
+    if (index >= this.roomUntil || this.room[sub] === 0) {
+      if (!this.makeRoom(sub)) return REFUSED;
+      table = this.tables[sub];
+      mask = table.length - 1;
+      slot = h & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
     }
-    this.table[slot] = (h & ~this.mask) | (index + 1);
-    const base = index * W;
-    const dst = this.arena;
-    for (let k = 0; k < W; k++) dst[base + k] = s[k];
-    this.parents[index] = parent;
-    this.vias[index] = via;
+    table[slot] = ((h << SUB_TABLE_BITS) & this.tagMask) | (index + 1);
+    this.room[sub]--;
+    const chunk = this.arena.chunks[index >>> CHUNK_SHIFT];
+    const base = (index & CHUNK_MASK) * W;
+    for (let k = 0; k < W; k++) chunk[base + k] = s[k];
+    if (this.ordered === undefined) this.parents.chunks[index >>> CHUNK_SHIFT][index & CHUNK_MASK] = parent;
+    else if (index > 0) this.ordered.append(parent);
     this.size = index + 1;
     return index;
   }
@@ -121,15 +143,19 @@ export class StateStore implements StoredStates {
   find(s: Int32Array): number {
     const W = this.stateWords;
     if (s.length < W) return -1;
-    const mask = this.mask;
     const h = hashWords(s, 0, W);
+    const table = this.tables[h >>> (32 - SUB_TABLE_BITS)];
+    const mask = table.length - 1;
+    const tag = (h << SUB_TABLE_BITS) & this.tagMask;
     let slot = h & mask;
-    for (let e = this.table[slot]; e !== 0; e = this.table[slot]) {
-      if ((e & ~mask) === (h & ~mask)) {
-        const base = ((e & mask) - 1) * W;
+    for (let e = table[slot]; e !== 0; e = table[slot]) {
+      if ((e & this.tagMask) === tag) {
+        const index = (e & this.indexMask) - 1;
+        const chunk = this.arena.chunks[index >>> CHUNK_SHIFT];
+        const base = (index & CHUNK_MASK) * W;
         let k = 0;
-        while (k < W && this.arena[base + k] === s[k]) k++;
-        if (k === W) return (e & mask) - 1;
+        while (k < W && chunk[base + k] === s[k]) k++;
+        if (k === W) return index;
       }
       slot = (slot + 1) & mask;
     }
@@ -138,35 +164,57 @@ export class StateStore implements StoredStates {
 
   read(index: number, out: Int32Array): void {
     this.check(index);
-    const base = index * this.stateWords;
-    for (let k = 0; k < this.stateWords; k++) out[k] = this.arena[base + k];
+    this.readUnchecked(index, out);
   }
 
   /** Copies state `index` into `out` without a bounds check (hot loops). */
   readUnchecked(index: number, out: Int32Array): void {
     const W = this.stateWords;
-    const arena = this.arena;
-    const base = index * W;
-    for (let k = 0; k < W; k++) out[k] = arena[base + k];
+    const chunk = this.arena.chunks[index >>> CHUNK_SHIFT];
+    const base = (index & CHUNK_MASK) * W;
+    for (let k = 0; k < W; k++) out[k] = chunk[base + k];
   }
 
   parent(index: number): number {
     this.check(index);
-    return this.parents[index];
+    if (this.ordered !== undefined) return index === 0 ? -1 : this.ordered.get(index - 1);
+    return this.parents.chunks[index >>> CHUNK_SHIFT][index & CHUNK_MASK];
   }
 
+  /**
+   * The transition that first reached `index`, recomputed rather than stored
+   * (4 bytes a state saved): it is the first transition, in the parent's
+   * emission order, whose successor equals the state — when the state was
+   * stored, that emission found it new, and successors are deterministic.
+   */
   via(index: number): TransitionId {
-    this.check(index);
-    return this.vias[index];
+    const p = this.parent(index);
+    if (p < 0) return -1;
+    if (this.system === undefined) throw new Error('internal: via() needs the store to know its transition system');
+    const W = this.stateWords;
+    const buffer = (this.viaBuffer ??= new Int32Array(2 * W));
+    const parent = buffer.subarray(0, W);
+    const child = buffer.subarray(W);
+    this.readUnchecked(p, parent);
+    this.readUnchecked(index, child);
+    let found = -1;
+    this.system.successors(parent, (t, next) => {
+      if (found >= 0) return;
+      let k = 0;
+      while (k < W && next[k] === child[k]) k++;
+      if (k === W) found = t;
+    });
+    if (found < 0) throw new Error(`internal: state ${index} is not a successor of its parent ${p}`);
+    return found;
   }
 
   pathTo(index: number): StatePath {
     this.check(index);
     const states: number[] = [];
     const transitions: TransitionId[] = [];
-    for (let i = index; i >= 0; i = this.parents[i]) {
+    for (let i = index; i >= 0; i = this.parent(i)) {
       states.push(i);
-      if (this.parents[i] >= 0) transitions.push(this.vias[i]);
+      if (this.parent(i) >= 0) transitions.push(this.via(i));
     }
     return { states: states.reverse(), transitions: transitions.reverse() };
   }
@@ -177,70 +225,79 @@ export class StateStore implements StoredStates {
     }
   }
 
-  /** Grows the arena or the table so one more state fits; false if a limit forbids it. */
-  private makeRoom(): boolean {
+  /** Makes room for one more state in the arena and sub-table `sub`; false if a limit forbids it. */
+  private makeRoom(sub: number): boolean {
     const index = this.size;
-    if (index >= this.maxStates) {
+    if (index >= this.maxStates || index + 1 >= 2 ** MAX_INDEX_BITS) {
       this.refusal = 'max-states';
       return false;
     }
-    if (index >= this.capacity && !this.growArena()) return false;
-    if (index >= this.growAt && !this.growTable()) return false;
-    this.roomUntil = Math.min(this.growAt, this.capacity, this.maxStates);
-    return true;
-  }
-
-  private growArena(): boolean {
-    const cap = this.capacity * 2;
-    const oldBytes = this.arena.byteLength + this.parents.byteLength + this.vias.byteLength;
-    if (cap * this.stateWords > MAX_ARRAY_LENGTH || !this.budget.tryResize(oldBytes, cap * (this.stateWords + 2) * 4)) {
+    if (index >= this.arena.capacity && !(this.arena.reserve(index + 1) && this.reserveParents(this.arena.capacity))) {
       this.refusal = 'memory';
       return false;
     }
-    this.arena = copyInto(new Int32Array(cap * this.stateWords), this.arena);
-    this.parents = copyInto(new Int32Array(cap), this.parents);
-    this.vias = copyInto(new Int32Array(cap), this.vias);
-    this.capacity = cap;
+    if (index + 1 >= 2 ** this.indexBits) this.widenIndex();
+    if (this.room[sub] === 0 && !this.growTable(sub)) return false;
+    this.roomUntil = Math.min(this.arena.capacity, this.maxStates, 2 ** this.indexBits - 1);
     return true;
   }
 
+  private reserveParents(states: number): boolean {
+    return this.ordered === undefined ? this.parents.reserve(states) : this.ordered.reserve(states);
+  }
+
+  /** One more index bit in every slot: the tag's lowest bit gives way (in place, no allocation). */
+  private widenIndex(): void {
+    const freed = ~(1 << this.indexBits);
+    for (const table of this.tables) {
+      for (let slot = 0; slot < table.length; slot++) table[slot] &= freed;
+    }
+    this.indexBits++;
+    this.indexMask = (1 << this.indexBits) - 1;
+    this.tagMask = ~this.indexMask;
+  }
+
   /**
-   * Doubles the table and reinserts every state, rehashing from the arena
-   * (read sequentially). Storing full hashes would avoid the rehash but not
-   * the random writes, which dominate; walking the old table instead of the
-   * arena measured no faster.
+   * Doubles sub-table `sub` alone, rehashing its states from the arena (a
+   * slot's tag does not depend on the length, so slots move unchanged). The
+   * transient peak is one sub-table, 1/256 of the table.
    */
-  private growTable(): boolean {
-    const old = this.table;
+  private growTable(sub: number): boolean {
+    const old = this.tables[sub];
     const length = old.length * 2;
-    if (length > MAX_TABLE_LENGTH || !this.budget.tryResize(old.byteLength, length * 4)) {
+    if (length > MAX_SUB_TABLE_LENGTH || !this.budget.tryResize(old.byteLength, length * 4)) {
       this.refusal = 'memory';
       return false;
     }
     const table = new Int32Array(length);
     const mask = length - 1;
-    const arena = this.arena;
     const W = this.stateWords;
-    for (let index = 0; index < this.size; index++) {
-      const h = hashWords(arena, index * W, W);
-      let slot = h & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = (h & ~mask) | (index + 1);
+    const chunks = this.arena.chunks;
+    const indexMask = this.indexMask;
+    // Two passes: the hashes first, so the arena reads (cache misses, in no order) do not
+    // wait on each other's probing and overlap; then the probing, in a small table.
+    const entries = Math.floor(old.length * MAX_LOAD);
+    if (this.rehashBuffer.length < 2 * entries) {
+      this.budget.used += 16 * entries - this.rehashBuffer.byteLength;
+      this.rehashBuffer = new Int32Array(4 * entries);
     }
-    this.table = table;
-    this.mask = mask;
-    this.growAt = Math.floor(length * MAX_LOAD);
+    const hashes = this.rehashBuffer;
+    let n = 0;
+    for (let k = 0; k < old.length; k++) {
+      const e = old[k];
+      if (e === 0) continue;
+      const index = (e & indexMask) - 1;
+      hashes[n++] = e;
+      hashes[n++] = hashWords(chunks[index >>> CHUNK_SHIFT], (index & CHUNK_MASK) * W, W);
+    }
+    for (let k = 0; k < n; k += 2) {
+      let slot = hashes[k + 1] & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = hashes[k];
+    }
+    this.tables[sub] = table;
+    this.tableBytes += length * 4 - old.byteLength;
+    this.room[sub] = Math.floor(length * MAX_LOAD) - Math.floor(old.length * MAX_LOAD);
     return true;
   }
-
-  private emptySlot(h: number): number {
-    let slot = h & this.mask;
-    while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
-    return slot;
-  }
-}
-
-function copyInto(dst: Int32Array, src: Int32Array): Int32Array {
-  dst.set(src);
-  return dst;
 }

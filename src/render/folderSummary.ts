@@ -4,6 +4,7 @@
  * closing count. Unexpected results are marked so they stand out.
  */
 import { isAsExpected, type CheckReport } from '../api/checkReport.js';
+import { fingerprintNote } from './summaryTable.js';
 import { formatSeconds, groupDigits } from './traceFormat.js';
 
 export interface FolderEntry {
@@ -49,5 +50,10 @@ export function formatFolderSummary(entries: readonly FolderEntry[]): string {
   if (unexpected > 0) parts.push(`${unexpected} unexpected`);
   if (undecided > 0) parts.push(`${undecided} not decided`);
   if (broken > 0) parts.push(`${broken} specs do not load`);
+  // Fingerprint mode: the largest chance over the folder that some spec missed a state.
+  const fingerprinted = entries.flatMap((e) => (e.report?.fingerprint !== undefined ? [e.report.fingerprint] : []));
+  if (fingerprinted.length > 0) {
+    parts.push(fingerprintNote(fingerprinted[0].bits, Math.max(...fingerprinted.map((f) => f.missProbability))));
+  }
   return `${lines.join('\n')}\n${parts.join(', ')}\n`;
 }

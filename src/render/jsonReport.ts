@@ -73,6 +73,8 @@ export interface JsonReport {
   readonly stopReason?: StopReason;
   readonly seconds: number;
   readonly bytesPerState: number;
+  /** Fingerprint mode only: storage and the probability that a state was missed. */
+  readonly fingerprint?: { readonly bits: number; readonly missProbability: number };
   readonly maxTokensInPlace?: number;
   readonly maxTokensPerMarking?: number;
   readonly properties: readonly JsonProperty[];
@@ -157,6 +159,7 @@ export function reportToJson(report: CheckReport, sources: ReadonlyMap<string, s
     ...(report.stopReason !== undefined ? { stopReason: report.stopReason } : {}),
     seconds: roundSeconds(report.seconds),
     bytesPerState: report.bytesPerState,
+    ...(report.fingerprint !== undefined ? { fingerprint: { bits: report.fingerprint.bits, missProbability: report.fingerprint.missProbability } } : {}),
     ...(report.maxTokensInPlace !== undefined ? { maxTokensInPlace: report.maxTokensInPlace } : {}),
     ...(report.maxTokensPerMarking !== undefined ? { maxTokensPerMarking: report.maxTokensPerMarking } : {}),
     properties: report.properties.map((p) => propertyJson(p, sources)),

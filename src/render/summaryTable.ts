@@ -33,12 +33,19 @@ function count(n: number, noun: string): string {
   return `${groupDigits(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** Fingerprint mode is never silent: the mode and the chance that a state was missed. */
+export function fingerprintNote(bits: number, missProbability: number): string {
+  const p = missProbability === 0 ? '0' : missProbability < 1e-3 ? missProbability.toExponential(1) : missProbability.toPrecision(2);
+  return `${bits}-bit fingerprints (a state missed with probability <= ${p})`;
+}
+
 function headline(report: CheckReport): string {
   const figures = [
     count(report.states, 'state'),
     count(report.transitions, 'transition'),
     formatSeconds(report.seconds),
   ];
+  if (report.fingerprint !== undefined) figures.push(fingerprintNote(report.fingerprint.bits, report.fingerprint.missProbability));
   if (!report.complete) {
     figures.push(report.stopReason === undefined ? 'stopped early' : `stopped early: ${describeStopReason(report.stopReason)}`);
   }

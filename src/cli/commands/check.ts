@@ -34,6 +34,8 @@ export interface CheckCommandOptions {
   readonly maxMemoryBytes?: number;
   /** Exploring threads (--workers). */
   readonly workers?: number;
+  /** Store fingerprints instead of states (the summary and JSON then show the miss probability). */
+  readonly fingerprint?: boolean;
   /** Live figures of the exploration (the progress line). */
   readonly onProgress?: (p: Progress) => void;
   /** An MCC `<property-set>` XML file whose properties are checked instead of the spec's. */
@@ -174,6 +176,7 @@ export async function runCheck(
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxMemoryBytes !== undefined ? { maxMemoryBytes: options.maxMemoryBytes } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.fingerprint === true ? { fingerprint: true } : {}),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
     ...(io.shouldStop !== undefined ? { shouldStop: io.shouldStop } : {}),
   };

@@ -68,7 +68,7 @@ class DfsStack {
 
 export function nestedDfs(system: TransitionSystem, accepting: AtomId, limits: ExploreLimits = {}): NdfsResult {
   const W = system.layout.stateWords;
-  const store = new StateStore(W, new MemoryBudget(limits.maxMemoryBytes), limits.maxStates);
+  const store = new StateStore(W, new MemoryBudget(limits.maxMemoryBytes), limits.maxStates, system);
   const started = performance.now();
   let colour = new Uint8Array(1024);
   let red = new Uint8Array(1024);
@@ -112,7 +112,7 @@ export function nestedDfs(system: TransitionSystem, accepting: AtomId, limits: E
     system.successors(
       buf,
       (t, next) => {
-        const idx = store.findOrAdd(next, i, t);
+        const idx = store.findOrAdd(next, i);
         if (idx === REFUSED) {
           stop ??= store.refusal ?? 'memory';
           return;
@@ -125,7 +125,7 @@ export function nestedDfs(system: TransitionSystem, accepting: AtomId, limits: E
   };
 
   system.initial(buf);
-  if (store.findOrAdd(buf, -1, -1) === REFUSED) return { kind: 'stopped', reason: store.refusal ?? 'memory', states: 0 };
+  if (store.findOrAdd(buf, -1) === REFUSED) return { kind: 'stopped', reason: store.refusal ?? 'memory', states: 0 };
   const blue = new DfsStack();
   const redStack = new DfsStack();
 

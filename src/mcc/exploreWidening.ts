@@ -38,6 +38,8 @@ export interface WideningHooks {
   readonly model?: (net: PnmlNet) => Model;
   /** Explore options for this round's system (atoms to watch are compiled into it here). */
   readonly options: (system: CompiledModel, net: PnmlNet, model: Model) => ExploreOptions;
+  /** Called after each round's exploration (the benchmark times every round: each is work the user waits for). */
+  readonly onRound?: (exploration: Exploration, system: CompiledModel) => void;
 }
 
 function stepFor(tokens: number): number {
@@ -129,6 +131,7 @@ export function exploreWidening(text: string, file: string, hooks: WideningHooks
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       shouldStop: () => watch.seenEnough() || (userStop?.() ?? false),
     });
+    hooks.onRound?.(exploration, system);
     let widened = false;
     for (const slot of watch.overflowing) {
       const next = CAPACITY_STEPS.find((c) => c > capacityOf[slot]);

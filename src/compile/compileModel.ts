@@ -1,8 +1,9 @@
 /**
  * Model IR → TransitionSystem. The successor function is generated
  * JavaScript (from validated IR only: numbers and operators, never spec
- * text), in chunks small enough for V8 to optimise. A transition whose
- * result leaves a slot's range reports a fault instead of a successor.
+ * text; see transitionCode.ts), in chunks small enough for V8 to optimise.
+ * A transition whose result leaves a slot's range reports a fault instead
+ * of a successor.
  */
 import { OrderedMap } from 'immutable';
 import { not, type Expr } from '../model/expr.js';
@@ -11,7 +12,8 @@ import { formatValue, typeRange } from '../model/types.js';
 import { packLayout, readSlot, type StateLayout } from '../system/stateLayout.js';
 import type { DisplayValue, StateView } from '../system/stateView.js';
 import type { AtomId, AtomInfo, FaultSink, SuccessorSink, TransitionId, TransitionInfo, TransitionSystem } from '../system/transitionSystem.js';
-import { condCode, exprCode, readCode, writeCode } from './exprCode.js';
+import { condCode } from './exprCode.js';
+import { transitionCode } from './transitionCode.js';
 
 /** Transitions per generated function: large functions are not optimised by V8. */
 const CHUNK = 48;
@@ -25,53 +27,20 @@ export interface AtomSource {
   readonly expr: Expr;
 }
 
-function transitionCode(t: NetTransition, id: number, layout: StateLayout): string {
-  const checks: string[] = [];
-  for (const a of t.pre) checks.push(`${readCode(layout.slots[a.slot])} >= ${a.weight}`);
-  if (t.guard) checks.push(condCode(t.guard, layout));
-  // New value of every written slot, computed from the pre-state.
-  const delta = new Map<number, number>();
-  for (const a of t.pre) delta.set(a.slot, (delta.get(a.slot) ?? 0) - a.weight);
-  for (const a of t.post) delta.set(a.slot, (delta.get(a.slot) ?? 0) + a.weight);
-  const resets = new Set(t.resets ?? []);
-  const values = new Map<number, string>();
-  for (const slot of resets) values.set(slot, '0');
-  // A reset empties the place after its tokens are consumed: it then holds only what the step produces.
-  for (const a of t.post) if (resets.has(a.slot)) values.set(a.slot, String((Number(values.get(a.slot)) || 0) + a.weight));
-  for (const [slot, d] of delta) {
-    if (d === 0 || resets.has(slot)) continue;
-    values.set(slot, `(${readCode(layout.slots[slot])} + ${d})`);
-  }
-  for (const u of t.updates) values.set(u.slot, exprCode(u.value, layout));
-  const lines: string[] = [];
-  const names: [number, string][] = [];
-  let k = 0;
-  for (const [slot, code] of values) {
-    const v = `v${k++}`;
-    names.push([slot, v]);
-    lines.push(`const ${v} = ${code};`);
-  }
-  const inRange = names.map(([slot, v]) => {
-    const L = layout.slots[slot];
-    return `if (${v} < ${L.lo} || ${v} > ${L.hi}) { fault(${id}, ${slot}, ${v}); ok = false; }`;
-  });
-  const writes = names.map(([slot, v]) => writeCode(layout.slots[slot], v)).filter((w) => w !== '');
-  const body = [
-    ...lines,
-    'let ok = true;',
-    ...inRange,
-    'if (ok) {',
-    '  next.set(s);',
-    ...writes.map((w) => `  ${w}`),
-    `  emit(${id}, next); n++;`,
-    '}',
-  ];
-  const cond = checks.length > 0 ? checks.join(' && ') : 'true';
-  return `if (${cond}) {\n  ${body.join('\n  ')}\n}`;
-}
-
+/**
+ * One generated function for transitions [offset, offset + n): the state
+ * words it reads are loaded into locals once, then each transition is
+ * tested and fired in id order (traces depend on the emission order).
+ */
 function compileChunk(transitions: readonly NetTransition[], offset: number, layout: StateLayout): SuccessorChunk {
-  const code = ['let n = 0;', ...transitions.map((t, i) => transitionCode(t, offset + i, layout)), 'return n;'].join('\n');
+  const used = new Set<number>();
+  const local = (w: number): string => {
+    used.add(w);
+    return `s${w}`;
+  };
+  const bodies = transitions.map((t, i) => transitionCode(t, offset + i, layout, local));
+  const loads = [...used].sort((a, b) => a - b).map((w) => `const s${w} = s[${w}];`);
+  const code = [...loads, 'let n = 0;', ...bodies, 'return n;'].join('\n');
   return new Function('s', 'next', 'emit', 'fault', code) as SuccessorChunk;
 }
 
@@ -151,11 +120,14 @@ export function compileModel(model: Model): CompiledModel {
       }
     },
     successors(s: Int32Array, emit: SuccessorSink, fault?: FaultSink): number {
-      faultSink = fault;
-      const next = scratch;
-      let n = 0;
-      for (let c = 0; c < chunks.length; c++) n += chunks[c](s, next, emit, reportFault);
-      return n;
+      // A sink that asks for successors again (none does today) gets a buffer of its own.
+      if (busy) return expand(s, new Int32Array(layout.stateWords), emit, fault);
+      busy = true;
+      try {
+        return expand(s, scratch, emit, fault);
+      } finally {
+        busy = false;
+      }
     },
     label(s: Int32Array, ap: AtomId): boolean {
       return predicates[ap](s);
@@ -173,5 +145,16 @@ export function compileModel(model: Model): CompiledModel {
     },
   };
   const scratch = new Int32Array(layout.stateWords);
+  let busy = false;
+  // The chunks expect next = s on entry and leave it so (they restore the words they change).
+  const expand = (s: Int32Array, next: Int32Array, emit: SuccessorSink, fault: FaultSink | undefined): number => {
+    const outer = faultSink;
+    faultSink = fault;
+    next.set(s);
+    let n = 0;
+    for (let c = 0; c < chunks.length; c++) n += chunks[c](s, next, emit, reportFault);
+    faultSink = outer;
+    return n;
+  };
   return system;
 }

@@ -5,13 +5,15 @@
  * (1 bit for most), and a place that would overflow is widened (1 → 8 →
  * 16 → 31 bits) and the net explored again. Only an overflow at 31 bits is
  * left for the in_range property to report. Narrow slots pack many places
- * per word, which makes safe nets several times faster to explore.
+ * per word, which makes safe nets several times faster to explore. A place
+ * with a structural bound (placeBounds.ts) starts at exactly that width.
  */
 import { compileModel, type CompiledModel } from '../compile/compileModel.js';
 import { explore } from '../explore/explore.js';
 import type { Exploration, ExploreOptions } from '../explore/exploration.js';
 import type { Model } from '../model/model.js';
 import { readPnml, type PnmlNet } from '../pnml/readPnml.js';
+import { placeBounds } from './placeBounds.js';
 import { readSlot } from '../system/stateLayout.js';
 import type { FaultSink, SuccessorSink, TransitionSystem } from '../system/transitionSystem.js';
 
@@ -31,6 +33,8 @@ export interface WidenedExploration {
   readonly capacities: readonly number[];
   /** Explorations run (1 when no place overflowed). */
   readonly rounds: number;
+  /** Seconds spent finding structural bounds before the first round. */
+  readonly boundsSeconds: number;
 }
 
 export interface WideningHooks {
@@ -40,6 +44,8 @@ export interface WideningHooks {
   readonly options: (system: CompiledModel, net: PnmlNet, model: Model) => ExploreOptions;
   /** Called after each round's exploration (the benchmark times every round: each is work the user waits for). */
   readonly onRound?: (exploration: Exploration, system: CompiledModel) => void;
+  /** Start bounded places at their P-semiflow bound (default true; false tests widening alone). */
+  readonly structuralBounds?: boolean;
 }
 
 function stepFor(tokens: number): number {
@@ -113,9 +119,27 @@ class OverflowWatch implements TransitionSystem {
   }
 }
 
+/**
+ * First widths: a place's structural bound where it has one (it cannot
+ * overflow it), else the narrowest step holding its initial tokens.
+ */
+function firstCapacities(text: string, file: string, hooks: WideningHooks): number[] | undefined {
+  if (hooks.structuralBounds === false) return undefined;
+  const net = readPnml(text, file, { capacity: (_, initial) => stepFor(initial) });
+  const model = hooks.model ? hooks.model(net) : net.model;
+  if (model.slots.size !== net.model.slots.size) return undefined;
+  const bounds = placeBounds(model);
+  if (bounds.every((b) => b === undefined)) return undefined;
+  return model.slots.toArray().map((s, i) => {
+    const b = bounds[i];
+    return b === undefined ? stepFor(s.initial) : Math.min(MAX_CAPACITY, Math.max(1, b, s.initial));
+  });
+}
+
 export function exploreWidening(text: string, file: string, hooks: WideningHooks): WidenedExploration {
   const started = performance.now();
-  let capacities: number[] | undefined;
+  let capacities: number[] | undefined = firstCapacities(text, file, hooks);
+  const boundsSeconds = (performance.now() - started) / 1000;
   for (let round = 1; ; round++) {
     const caps = capacities;
     const net = readPnml(text, file, { capacity: (i, initial) => caps?.[i] ?? stepFor(initial) });
@@ -140,7 +164,7 @@ export function exploreWidening(text: string, file: string, hooks: WideningHooks
         widened = true;
       }
     }
-    const result = { net, model, system, exploration, capacities: capacityOf, rounds: round };
+    const result = { net, model, system, exploration, capacities: capacityOf, rounds: round, boundsSeconds };
     if (!widened) return result;
     // Out of time, or stopped by the user: no next round, and overflows of narrow places are no verdict.
     const interrupted = userStop?.() ?? false;

@@ -13,12 +13,15 @@ import { packLayout, readSlot, type StateLayout } from '../system/stateLayout.js
 import type { DisplayValue, StateView } from '../system/stateView.js';
 import type { AtomId, AtomInfo, FaultSink, SuccessorSink, TransitionId, TransitionInfo, TransitionSystem } from '../system/transitionSystem.js';
 import { condCode } from './exprCode.js';
-import { transitionCode } from './transitionCode.js';
+import { overflowFiring, type OverflowFiring } from './overflowFiring.js';
+import { enablingKey, transitionCode } from './transitionCode.js';
 
 /** Transitions per generated function: large functions are not optimised by V8. */
 const CHUNK = 48;
+/** Transitions per block skipped at once when none of its key places holds a token. */
+const BLOCK = 8;
 
-type SuccessorChunk = (s: Int32Array, next: Int32Array, emit: SuccessorSink, fault: (t: number, slot: number, value: number) => void) => number;
+type SuccessorChunk = (s: Int32Array, next: Int32Array, emit: SuccessorSink, fault: (t: number, slot: number, value: number) => void, overflow: OverflowFiring) => number;
 type Predicate = (s: Int32Array) => boolean;
 
 export interface AtomSource {
@@ -30,18 +33,33 @@ export interface AtomSource {
 /**
  * One generated function for transitions [offset, offset + n): the state
  * words it reads are loaded into locals once, then each transition is
- * tested and fired in id order (traces depend on the emission order).
+ * tested and fired in id order (traces depend on the emission order). In
+ * nets most places are empty in most states, so each block of transitions
+ * is first skipped as a whole when every one's key place is empty.
  */
-function compileChunk(transitions: readonly NetTransition[], offset: number, layout: StateLayout): SuccessorChunk {
+function compileChunk(transitions: readonly NetTransition[], offset: number, layout: StateLayout, initial: readonly number[]): SuccessorChunk {
   const used = new Set<number>();
   const local = (w: number): string => {
     used.add(w);
     return `s${w}`;
   };
-  const bodies = transitions.map((t, i) => transitionCode(t, offset + i, layout, local));
+  const blocks: string[] = [];
+  for (let i = 0; i < transitions.length; i += BLOCK) {
+    const block = transitions.slice(i, i + BLOCK);
+    const bodies = block.map((t, k) => transitionCode(t, offset + i + k, layout, local));
+    const keys = new Map<number, number>();
+    let keyed = true;
+    for (const t of block) {
+      const key = enablingKey(t, layout, initial);
+      if (key === undefined) keyed = false;
+      else keys.set(key.word, (keys.get(key.word) ?? 0) | key.mask);
+    }
+    if (!keyed || block.length === 1) blocks.push(...bodies);
+    else blocks.push(`if (${[...keys].map(([w, m]) => `(${local(w)} & ${m}) !== 0`).join(' || ')}) {`, ...bodies, '}');
+  }
   const loads = [...used].sort((a, b) => a - b).map((w) => `const s${w} = s[${w}];`);
-  const code = [...loads, 'let n = 0;', ...bodies, 'return n;'].join('\n');
-  return new Function('s', 'next', 'emit', 'fault', code) as SuccessorChunk;
+  const code = [...loads, 'let n = 0;', ...blocks, 'return n;'].join('\n');
+  return new Function('s', 'next', 'emit', 'fault', 'overflow', code) as SuccessorChunk;
 }
 
 function compilePredicate(e: Expr, layout: StateLayout): Predicate {
@@ -63,8 +81,9 @@ export function compileModel(model: Model): CompiledModel {
   const slots: Slot[] = model.slots.toArray();
   const layout = packLayout(slots.map((s) => ({ name: s.name, ...typeRange(s.type) })));
   const transitions: NetTransition[] = model.transitions.toArray();
+  const initialValues = slots.map((s) => s.initial);
   const chunks: SuccessorChunk[] = [];
-  for (let i = 0; i < transitions.length; i += CHUNK) chunks.push(compileChunk(transitions.slice(i, i + CHUNK), i, layout));
+  for (let i = 0; i < transitions.length; i += CHUNK) chunks.push(compileChunk(transitions.slice(i, i + CHUNK), i, layout, initialValues));
 
   const atoms: AtomInfo[] = [];
   const predicates: Predicate[] = [];
@@ -85,7 +104,6 @@ export function compileModel(model: Model): CompiledModel {
     }
   });
 
-  const initialValues = slots.map((s) => s.initial);
   const infos: TransitionInfo[] = transitions.map((t) => ({
     name: t.name,
     label: t.label,
@@ -145,6 +163,7 @@ export function compileModel(model: Model): CompiledModel {
     },
   };
   const scratch = new Int32Array(layout.stateWords);
+  const overflow = overflowFiring(transitions, layout, reportFault);
   let busy = false;
   // The chunks expect next = s on entry and leave it so (they restore the words they change).
   const expand = (s: Int32Array, next: Int32Array, emit: SuccessorSink, fault: FaultSink | undefined): number => {
@@ -152,7 +171,7 @@ export function compileModel(model: Model): CompiledModel {
     faultSink = fault;
     next.set(s);
     let n = 0;
-    for (let c = 0; c < chunks.length; c++) n += chunks[c](s, next, emit, reportFault);
+    for (let c = 0; c < chunks.length; c++) n += chunks[c](s, next, emit, reportFault, overflow);
     faultSink = outer;
     return n;
   };

@@ -83,9 +83,9 @@ function generalFiring(t: NetTransition, id: number, layout: StateLayout, s: Wor
 /**
  * The firing of a transition that only moves tokens (no reset, no update)
  * between places of 1 to 31 bits: each changed word gets one constant added,
- * after one test per word that no place overflows. An overflow goes to the
- * general firing, which reports it exactly as before. Undefined when the
- * transition does not qualify.
+ * after one test per word that no place overflows. An overflow goes out of
+ * line to `overflow` (overflowFiring.ts), which reports it as the general
+ * firing would. Undefined when the transition does not qualify.
  */
 function tokenFiring(t: NetTransition, id: number, layout: StateLayout, s: WordLocal): string[] | undefined {
   if (t.updates.length > 0 || (t.resets ?? []).length > 0) return undefined;
@@ -111,11 +111,29 @@ function tokenFiring(t: NetTransition, id: number, layout: StateLayout, s: WordL
   const changed = [...adds].filter(([, c]) => c !== 0);
   const fire = [...changed.map(([w, c]) => `next[${w}] = (${s(w)} + ${c}) | 0;`), `emit(${id}, next); n++;`, ...restoreCode(changed.map(([w]) => w), s)];
   if (overflow.length === 0) return fire;
-  return [`if (${overflow.join(' || ')}) {`, ...generalFiring(t, id, layout, s), '} else {', ...fire, '}'];
+  return [`if (${overflow.join(' || ')}) {`, `n += overflow(${id}, s, next, emit);`, '} else {', ...fire, '}'];
 }
 
 /** `if (enabled) { fire }` for transition `id`, reading state words through `s`. */
 export function transitionCode(t: NetTransition, id: number, layout: StateLayout, s: WordLocal): string {
   const firing = tokenFiring(t, id, layout, s) ?? generalFiring(t, id, layout, s);
   return `if (${enablingCode(t, layout, s)}) {\n  ${firing.join('\n  ')}\n}`;
+}
+
+/**
+ * A word and bit mask that must be non-zero for `t` to be enabled: the
+ * field of one place it consumes from (a place empty at the start if it
+ * has one, as such places are more often empty), or undefined if it has
+ * no such place.
+ */
+export function enablingKey(t: NetTransition, layout: StateLayout, initial: readonly number[]): { word: number; mask: number } | undefined {
+  let best: { word: number; mask: number } | undefined;
+  for (const a of t.pre) {
+    const L = layout.slots[a.slot];
+    if (L.lo !== 0 || L.bits === 0 || L.bits === 32 || a.weight < 1) continue;
+    const key = { word: L.word, mask: (L.mask << L.shift) | 0 };
+    if (initial[a.slot] === 0) return key;
+    best ??= key;
+  }
+  return best;
 }

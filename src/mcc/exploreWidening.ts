@@ -121,7 +121,8 @@ class OverflowWatch implements TransitionSystem {
 
 /**
  * First widths: a place's structural bound where it has one (it cannot
- * overflow it), else the narrowest step holding its initial tokens.
+ * overflow it; a place bounded by 0 takes no bits), else the narrowest
+ * step holding its initial tokens.
  */
 function firstCapacities(text: string, file: string, hooks: WideningHooks): number[] | undefined {
   if (hooks.structuralBounds === false) return undefined;
@@ -132,7 +133,7 @@ function firstCapacities(text: string, file: string, hooks: WideningHooks): numb
   if (bounds.every((b) => b === undefined)) return undefined;
   return model.slots.toArray().map((s, i) => {
     const b = bounds[i];
-    return b === undefined ? stepFor(s.initial) : Math.min(MAX_CAPACITY, Math.max(1, b, s.initial));
+    return b === undefined ? stepFor(s.initial) : Math.min(MAX_CAPACITY, Math.max(b, s.initial));
   });
 }
 

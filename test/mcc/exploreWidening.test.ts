@@ -36,6 +36,14 @@ describe('exploreWidening', () => {
     expect(w.system.layout.stateWords).toBe(1);
   });
 
+  it('gives a place that is never marked no bits at all', () => {
+    const text = pnmlText({ places: 'p=1 q d1 d2', transitions: ['a: p -> q', 'b: q -> p', 'c: d1 -> d2 + q', 'e: d2 -> d1'] });
+    const w = exploreWidening(text, 'n.pnml', { options: () => ({}) });
+    expect(w.capacities).toEqual([1, 1, 0, 0]);
+    expect(w.system.layout.slots.map((s) => s.bits)).toEqual([1, 1, 0, 0]);
+    expect([w.exploration.states, w.exploration.transitions, w.exploration.faults.length, w.rounds]).toEqual([2, 2, 0, 1]);
+  });
+
   it('widens a place whose bound the semiflows do not give, alongside bounded ones', () => {
     // p and q are bounded by p + q = 1; r grows without a semiflow over it until the limit stops it.
     const text = pnmlText({ places: 'p=1 q r', transitions: ['a: p -> q + r', 'b: q -> p'] });

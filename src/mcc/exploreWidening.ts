@@ -2,8 +2,8 @@
  * Explores a PNML net whose places are unbounded in theory with slots that
  * are bounded in fact, without ever wrapping or claiming too much: each
  * place starts with the narrowest width that holds its initial marking
- * (1 bit for most), and a place that would overflow is widened (1 → 8 →
- * 16 → 31 bits) and the net explored again. Only an overflow at 31 bits is
+ * (1 bit for most), and a place that would overflow is widened (1 → 4 →
+ * 8 → 16 → 31 bits) and the net explored again. Only an overflow at 31 bits is
  * left for the in_range property to report. Narrow slots pack many places
  * per word, which makes safe nets several times faster to explore. A place
  * with a structural bound (placeBounds.ts) starts at exactly that width.
@@ -17,8 +17,8 @@ import { placeBounds } from './placeBounds.js';
 import { readSlot } from '../system/stateLayout.js';
 import type { FaultSink, SuccessorSink, TransitionSystem } from '../system/transitionSystem.js';
 
-/** Place capacities tried in turn: 1, 8, 16 and 31 bits. */
-export const CAPACITY_STEPS = [1, 255, 65535, 2 ** 31 - 1] as const;
+/** Place capacities tried in turn: 1, 4, 8, 16 and 31 bits (4 bits: most bounded places of the MCC nets hold at most 15 tokens). */
+export const CAPACITY_STEPS = [1, 15, 255, 65535, 2 ** 31 - 1] as const;
 const MAX_CAPACITY = CAPACITY_STEPS[CAPACITY_STEPS.length - 1];
 
 /** After the first overflow at expansion f, a round goes on to 2f + this many expansions to find more overflowing places, then stops. */

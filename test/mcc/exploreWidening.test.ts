@@ -19,9 +19,9 @@ describe('exploreWidening', () => {
     expect(w.exploration.status.kind).toBe('complete');
     expect(w.exploration.faults).toEqual([]);
     expect(w.exploration.states).toBe(301 * 2);
-    // src starts wide enough for 300; dst grows 1 → 255 → 65535; the flag places stay one bit.
+    // src starts wide enough for 300; dst grows 1 → 15 → 255 → 65535; the flag places stay one bit.
     expect(w.capacities).toEqual([65535, 65535, 1, 1]);
-    expect(w.rounds).toBe(3);
+    expect(w.rounds).toBe(4);
   });
 
   it('starts places at their structural bounds, so the same net needs one round and fewer bits', () => {
@@ -50,7 +50,7 @@ describe('exploreWidening', () => {
     const w = exploreWidening(text, 'n.pnml', { options: () => ({ maxStates: 700 }) });
     expect(w.capacities.slice(0, 2)).toEqual([1, 1]);
     expect(w.capacities[2]).toBe(65535);
-    expect(w.rounds).toBe(3);
+    expect(w.rounds).toBe(4);
   });
 
   it('gives exact MCC figures for a net whose places need different widths', () => {

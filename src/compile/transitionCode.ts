@@ -53,31 +53,46 @@ function restoreCode(words: Iterable<number>, s: WordLocal): string[] {
 function generalFiring(t: NetTransition, id: number, layout: StateLayout, s: WordLocal): string[] {
   const delta = slotDeltas(t);
   const resets = new Set(t.resets ?? []);
-  const values = new Map<number, string>();
-  for (const slot of resets) values.set(slot, '0');
+  const arcsFrom = new Map<number, number>();
+  for (const a of t.pre) arcsFrom.set(a.slot, (arcsFrom.get(a.slot) ?? 0) + 1);
+  // Per written slot: its new value's code, and whether it is in range whenever the transition is enabled.
+  const values = new Map<number, { code: string; safe: boolean }>();
+  const constant = (slot: number, v: number) => {
+    const L = layout.slots[slot];
+    values.set(slot, { code: v < 0 ? `(${v})` : String(v), safe: v >= L.lo && v <= L.hi });
+  };
+  for (const slot of resets) constant(slot, 0);
   // A reset empties the place after its tokens are consumed: it then holds only what the step produces.
-  for (const a of t.post) if (resets.has(a.slot)) values.set(a.slot, String((Number(values.get(a.slot)) || 0) + a.weight));
+  const produced = new Map<number, number>();
+  for (const a of t.post) if (resets.has(a.slot)) produced.set(a.slot, (produced.get(a.slot) ?? 0) + a.weight);
+  for (const [slot, n] of produced) constant(slot, n);
   for (const [slot, d] of delta) {
     if (d === 0 || resets.has(slot)) continue;
-    values.set(slot, `(${readCode(layout.slots[slot], s)} + ${d})`);
+    const L = layout.slots[slot];
+    // Taking d tokens from a place its one arc has checked holds at least that leaves it in 0..hi.
+    values.set(slot, { code: `(${readCode(L, s)} + ${d})`, safe: d < 0 && arcsFrom.get(slot) === 1 && L.lo <= 0 });
   }
-  for (const u of t.updates) values.set(u.slot, exprCode(u.value, layout, s));
+  for (const u of t.updates) {
+    if (u.value.kind === 'const') constant(u.slot, u.value.value);
+    else values.set(u.slot, { code: exprCode(u.value, layout, s), safe: false });
+  }
   const lines: string[] = [];
   const checks: string[] = [];
   const writes: string[] = [];
   const written = new Set<number>();
   let k = 0;
-  for (const [slot, code] of values) {
+  for (const [slot, { code, safe }] of values) {
     const v = `v${k++}`;
     const L = layout.slots[slot];
     lines.push(`const ${v} = ${code};`);
-    checks.push(`if (${v} < ${L.lo} || ${v} > ${L.hi}) { fault(${id}, ${slot}, ${v}); ok = false; }`);
+    if (!safe) checks.push(`if (${v} < ${L.lo} || ${v} > ${L.hi}) { fault(${id}, ${slot}, ${v}); ok = false; }`);
     const w = writeCode(L, v);
     if (w === '') continue;
     writes.push(w);
     written.add(L.word);
   }
-  return [...lines, 'let ok = true;', ...checks, 'if (ok) {', ...writes, `emit(${id}, next); n++;`, ...restoreCode(written, s), '}'];
+  const fire = [...writes, `emit(${id}, next); n++;`, ...restoreCode(written, s)];
+  return checks.length === 0 ? [...lines, ...fire] : [...lines, 'let ok = true;', ...checks, 'if (ok) {', ...fire, '}'];
 }
 
 /**

@@ -33,7 +33,7 @@ interface Plan {
   }[];
 }
 
-const plan: fc.Arbitrary<Plan> = fc.array(slotRange, { minLength: 1, maxLength: 80 }).chain((ranges) => {
+const planOf = (minTransitions: number, maxTransitions: number): fc.Arbitrary<Plan> => fc.array(slotRange, { minLength: 1, maxLength: 80 }).chain((ranges) => {
   const slot = fc.nat(ranges.length - 1);
   const arc = fc.record({ slot, weight: fc.oneof({ weight: 5, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 2, max: 3 }) }) });
   const transition = fc.record({
@@ -43,8 +43,9 @@ const plan: fc.Arbitrary<Plan> = fc.array(slotRange, { minLength: 1, maxLength: 
     guard: fc.option(fc.record({ slot, op: fc.constantFrom('>=' as const, '!=' as const, '<' as const), value: fc.integer({ min: -1, max: 3 }) }), { freq: 5 }),
     updates: fc.oneof({ weight: 6, arbitrary: fc.constant<{ slot: number; from: number; add: number }[]>([]) }, { weight: 1, arbitrary: fc.array(fc.record({ slot, from: slot, add: fc.integer({ min: -2, max: 2 }) }), { minLength: 1, maxLength: 2 }) }),
   });
-  return fc.record({ ranges: fc.constant(ranges), transitions: fc.array(transition, { minLength: 1, maxLength: 120 }) });
+  return fc.record({ ranges: fc.constant(ranges), transitions: fc.array(transition, { minLength: minTransitions, maxLength: maxTransitions }) });
 });
+const plan = planOf(1, 120);
 
 function modelOf(p: Plan): Model {
   const span = { file: 'random', start: 0, end: 0 };
@@ -94,13 +95,13 @@ function sortFaults(f: Observed['faults']): Observed['faults'] {
 }
 
 describe('generated successor code vs the IR interpreter', () => {
-  it('emits the same successors in transition order and reports the same faults, from any state', () => {
+  const agrees = (plans: fc.Arbitrary<Plan>, runs: number, seed: number) => {
     let multiWord = 0;
     let emittedAny = 0;
     let faultedAny = 0;
     fc.assert(
       fc.property(
-        plan.chain((p) => fc.tuple(fc.constant(p), statesFor(p))),
+        plans.chain((p) => fc.tuple(fc.constant(p), statesFor(p))),
         ([p, states]) => {
           const model = modelOf(p);
           const system = compileModel(model);
@@ -124,12 +125,22 @@ describe('generated successor code vs the IR interpreter', () => {
           }
         },
       ),
-      { numRuns: numRuns(150), seed: 0x9e4c01 },
+      { numRuns: numRuns(runs), seed },
     );
+    return { multiWord, emittedAny, faultedAny };
+  };
+
+  it('emits the same successors in transition order and reports the same faults, from any state', () => {
+    const seen = agrees(plan, 150, 0x9e4c01);
     // The generator must reach what the fast paths special-case.
-    expect(multiWord).toBeGreaterThan(10);
-    expect(emittedAny).toBeGreaterThan(50);
-    expect(faultedAny).toBeGreaterThan(20);
+    expect(seen.multiWord).toBeGreaterThan(10);
+    expect(seen.emittedAny).toBeGreaterThan(50);
+    expect(seen.faultedAny).toBeGreaterThan(20);
+  }, propertyTimeout * 6);
+
+  it('agrees on nets of hundreds of transitions, compiled into several functions', () => {
+    const seen = agrees(planOf(400, 700), 8, 0x9e4c03);
+    expect(seen.emittedAny).toBeGreaterThan(8);
   }, propertyTimeout * 6);
 
   it('gives the same successors when a sink asks for successors of another state meanwhile', () => {

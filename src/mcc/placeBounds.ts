@@ -9,8 +9,10 @@ import type { Model } from '../model/model.js';
 
 /** Rows kept at most while eliminating: beyond this the net is left to widening. */
 const MAX_ROWS = 2000;
-/** Row-combination work (place entries computed) allowed in all, to keep this a small fraction of exploring. */
-const MAX_WORK = 5_000_000;
+/** Work (place entries combined, incidence entries scanned) allowed in all, to keep this a small fraction of exploring. */
+const MAX_WORK = 20_000_000;
+/** Places at most: each row holds a dense P-vector, so memory grows with the square of this. */
+const MAX_PLACES = 2000;
 
 interface Row {
   /** Non-zero incidence entries (transition column → value) of this combination of places, for columns not yet eliminated. */
@@ -81,6 +83,7 @@ export function pSemiflows(model: Model): Float64Array[] | undefined {
   const c = incidence(model);
   if (c === undefined) return undefined;
   const places = c.length;
+  if (places > MAX_PLACES) return undefined;
   let rows: Row[] = c.map((row, p) => {
     const y = new Float64Array(places);
     y[p] = 1;
@@ -91,7 +94,10 @@ export function pSemiflows(model: Model): Float64Array[] | undefined {
     // Eliminate the column that creates the fewest combinations.
     const pos = new Map<number, number>();
     const neg = new Map<number, number>();
-    for (const r of rows) for (const [j, v] of r.c) (v > 0 ? pos : neg).set(j, ((v > 0 ? pos : neg).get(j) ?? 0) + 1);
+    for (const r of rows) {
+      work += r.c.size;
+      for (const [j, v] of r.c) (v > 0 ? pos : neg).set(j, ((v > 0 ? pos : neg).get(j) ?? 0) + 1);
+    }
     let j = -1;
     let bestCost = Infinity;
     for (const k of new Set([...pos.keys(), ...neg.keys()])) {

@@ -38,6 +38,13 @@ describe('placeBounds', () => {
     expect(pSemiflows(readPnml(pnmlText({ places: 'p', transitions: ['pump: -> p'] }), 'n.pnml').model)).toEqual([]);
   });
 
+  it('leaves a net too large for dense P-vectors to widening', () => {
+    const places = Array.from({ length: 2001 }, (_, i) => `p${i}${i === 0 ? '=1' : ''}`).join(' ');
+    const model = readPnml(pnmlText({ places, transitions: ['t: p0 -> p1', 'u: p1 -> p0'] }), 'n.pnml').model;
+    expect(pSemiflows(model)).toBeUndefined();
+    expect(placeBounds(model).every((b) => b === undefined)).toBe(true);
+  });
+
   it('never bounds a place below what it holds in a reachable marking (random nets)', () => {
     const span = { file: 'random', start: 0, end: 0 };
     const arcs = (places: number) => fc.array(fc.record({ slot: fc.nat(places - 1), weight: fc.integer({ min: 1, max: 3 }) }), { maxLength: 3 });

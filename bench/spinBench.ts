@@ -44,6 +44,7 @@ interface Row {
   readonly buildSeconds: number;
   readonly spinVector: number;
   readonly wfWords: number;
+  readonly wfRounds: number;
   readonly problems: readonly string[];
 }
 
@@ -89,13 +90,14 @@ async function measure(model: BenchModel): Promise<Row> {
     buildSeconds,
     spinVector: spin[0].stateVectorBytes,
     wfWords: wf[0].stateWords,
+    wfRounds: wf[0].rounds,
     problems,
   };
 }
 
 const COLUMNS: readonly [string, number][] = [
   ['model', 36], ['states', 11], ['SPIN s', 8], ['wf s', 8], ['speed x', 8], ['cpu x', 6], ['SPIN B/st', 10], ['wf B/st', 8], ['wf dRSS/st', 11],
-  ['SPIN MB', 8], ['wf MB', 8], ['vec B', 6], ['wf w', 5], ['build s', 8],
+  ['SPIN MB', 8], ['wf MB', 8], ['vec B', 6], ['wf w', 5], ['wf r', 5], ['build s', 8],
 ];
 
 function line(cells: readonly string[]): string {
@@ -106,7 +108,7 @@ function rowCells(r: Row): string[] {
   return [
     r.name, r.states.toLocaleString('en'), r.spinSeconds.toFixed(2), r.wfSeconds.toFixed(2), (r.spinSeconds / r.wfSeconds).toFixed(2), r.cpuRatio.toFixed(2),
     r.spinBytesPerState.toFixed(0), r.wfBytesPerState.toFixed(1), r.wfRssGrowthPerState.toFixed(0), r.spinPeakMb.toFixed(0), r.wfPeakMb.toFixed(0),
-    String(r.spinVector), String(r.wfWords), r.buildSeconds.toFixed(1),
+    String(r.spinVector), String(r.wfWords), String(r.wfRounds), r.buildSeconds.toFixed(1),
   ];
 }
 
@@ -134,7 +136,7 @@ async function main(): Promise<number> {
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the start`);
   console.log('speed x = SPIN search seconds / wfcheck search seconds (the states/s ratio); cpu x = the same with CPU seconds (whole pan process);');
   console.log('SPIN B/st = peak RSS / states; wf B/st = explorer tables / states;');
-  console.log('wf dRSS/st = peak RSS growth while exploring / states; vec B = SPIN state vector; wf w = wfcheck Int32 words per state; build s = spin -a + gcc (not counted)');
+  console.log('wf dRSS/st = peak RSS growth while exploring / states; vec B = SPIN state vector; wf w = wfcheck Int32 words per state; wf r = widening rounds (all timed); build s = spin -a + gcc (not counted)');
   console.log(line(COLUMNS.map(([h]) => h)));
   const rows: Row[] = [];
   for (const m of models) {
@@ -143,7 +145,7 @@ async function main(): Promise<number> {
     console.log(line(rowCells(r)) + (r.problems.length > 0 ? `  MISMATCH: ${r.problems.join('; ')}` : ''));
   }
   const speed = rows.map((r) => r.spinSeconds / r.wfSeconds);
-  console.log(line(['median', '', '', '', median(speed).toFixed(2), median(rows.map((r) => r.cpuRatio)).toFixed(2), median(rows.map((r) => r.spinBytesPerState)).toFixed(0), median(rows.map((r) => r.wfBytesPerState)).toFixed(1), median(rows.map((r) => r.wfRssGrowthPerState)).toFixed(0), '', '', '', '', '']));
+  console.log(line(['median', '', '', '', median(speed).toFixed(2), median(rows.map((r) => r.cpuRatio)).toFixed(2), median(rows.map((r) => r.spinBytesPerState)).toFixed(0), median(rows.map((r) => r.wfBytesPerState)).toFixed(1), median(rows.map((r) => r.wfRssGrowthPerState)).toFixed(0), '', '', '', '', '', '']));
   const bad = rows.filter((r) => r.problems.length > 0);
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
   console.log(bad.length === 0 ? `every row's state counts match (${rows.length} models)` : `${bad.length} rows do not match`);

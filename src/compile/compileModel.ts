@@ -1,8 +1,9 @@
 /**
  * Model IR → TransitionSystem. The successor function is generated
  * JavaScript (from validated IR only: numbers and operators, never spec
- * text), in chunks small enough for V8 to optimise. A transition whose
- * result leaves a slot's range reports a fault instead of a successor.
+ * text; see transitionCode.ts), in chunks small enough for V8 to optimise.
+ * A transition whose result leaves a slot's range reports a fault instead
+ * of a successor.
  */
 import { OrderedMap } from 'immutable';
 import { not, type Expr } from '../model/expr.js';
@@ -11,12 +12,21 @@ import { formatValue, typeRange } from '../model/types.js';
 import { packLayout, readSlot, type StateLayout } from '../system/stateLayout.js';
 import type { DisplayValue, StateView } from '../system/stateView.js';
 import type { AtomId, AtomInfo, FaultSink, SuccessorSink, TransitionId, TransitionInfo, TransitionSystem } from '../system/transitionSystem.js';
-import { condCode, exprCode, readCode, writeCode } from './exprCode.js';
+import { condCode } from './exprCode.js';
+import { overflowFiring, type OverflowFiring } from './overflowFiring.js';
+import { enablingKey, transitionCode } from './transitionCode.js';
 
-/** Transitions per generated function: large functions are not optimised by V8. */
-const CHUNK = 48;
+/**
+ * Source characters per generated function. V8 does not optimise a function
+ * of more than 60 KB of bytecode (about 75,000 characters of this code);
+ * below that, fewer and larger functions are faster (Lamport-4: 48
+ * transitions a chunk 406 ms, 160 a chunk 356 ms of successor generation).
+ */
+const CHUNK_CHARS = 40_000;
+/** Transitions per block skipped at once when none of its key places holds a token. */
+const BLOCK = 8;
 
-type SuccessorChunk = (s: Int32Array, next: Int32Array, emit: SuccessorSink, fault: (t: number, slot: number, value: number) => void) => number;
+type SuccessorChunk = (s: Int32Array, next: Int32Array, emit: SuccessorSink, fault: (t: number, slot: number, value: number) => void, overflow: OverflowFiring) => number;
 type Predicate = (s: Int32Array) => boolean;
 
 export interface AtomSource {
@@ -25,54 +35,61 @@ export interface AtomSource {
   readonly expr: Expr;
 }
 
-function transitionCode(t: NetTransition, id: number, layout: StateLayout): string {
-  const checks: string[] = [];
-  for (const a of t.pre) checks.push(`${readCode(layout.slots[a.slot])} >= ${a.weight}`);
-  if (t.guard) checks.push(condCode(t.guard, layout));
-  // New value of every written slot, computed from the pre-state.
-  const delta = new Map<number, number>();
-  for (const a of t.pre) delta.set(a.slot, (delta.get(a.slot) ?? 0) - a.weight);
-  for (const a of t.post) delta.set(a.slot, (delta.get(a.slot) ?? 0) + a.weight);
-  const resets = new Set(t.resets ?? []);
-  const values = new Map<number, string>();
-  for (const slot of resets) values.set(slot, '0');
-  // A reset empties the place after its tokens are consumed: it then holds only what the step produces.
-  for (const a of t.post) if (resets.has(a.slot)) values.set(a.slot, String((Number(values.get(a.slot)) || 0) + a.weight));
-  for (const [slot, d] of delta) {
-    if (d === 0 || resets.has(slot)) continue;
-    values.set(slot, `(${readCode(layout.slots[slot])} + ${d})`);
-  }
-  for (const u of t.updates) values.set(u.slot, exprCode(u.value, layout));
-  const lines: string[] = [];
-  const names: [number, string][] = [];
-  let k = 0;
-  for (const [slot, code] of values) {
-    const v = `v${k++}`;
-    names.push([slot, v]);
-    lines.push(`const ${v} = ${code};`);
-  }
-  const inRange = names.map(([slot, v]) => {
-    const L = layout.slots[slot];
-    return `if (${v} < ${L.lo} || ${v} > ${L.hi}) { fault(${id}, ${slot}, ${v}); ok = false; }`;
-  });
-  const writes = names.map(([slot, v]) => writeCode(layout.slots[slot], v)).filter((w) => w !== '');
-  const body = [
-    ...lines,
-    'let ok = true;',
-    ...inRange,
-    'if (ok) {',
-    '  next.set(s);',
-    ...writes.map((w) => `  ${w}`),
-    `  emit(${id}, next); n++;`,
-    '}',
-  ];
-  const cond = checks.length > 0 ? checks.join(' && ') : 'true';
-  return `if (${cond}) {\n  ${body.join('\n  ')}\n}`;
+interface Block {
+  readonly code: string[];
+  readonly words: ReadonlySet<number>;
 }
 
-function compileChunk(transitions: readonly NetTransition[], offset: number, layout: StateLayout): SuccessorChunk {
-  const code = ['let n = 0;', ...transitions.map((t, i) => transitionCode(t, offset + i, layout)), 'return n;'].join('\n');
-  return new Function('s', 'next', 'emit', 'fault', code) as SuccessorChunk;
+/**
+ * Code for one block of transitions (in id order: traces depend on the
+ * emission order). In nets most places are empty in most states, so the
+ * block is first skipped as a whole when every one's key place is empty.
+ */
+function blockCode(block: readonly NetTransition[], offset: number, layout: StateLayout, initial: readonly number[]): Block {
+  const words = new Set<number>();
+  const local = (w: number): string => {
+    words.add(w);
+    return `s${w}`;
+  };
+  const bodies = block.map((t, k) => transitionCode(t, offset + k, layout, local));
+  const keys = new Map<number, number>();
+  let keyed = true;
+  for (const t of block) {
+    const key = enablingKey(t, layout, initial);
+    if (key === undefined) keyed = false;
+    else keys.set(key.word, (keys.get(key.word) ?? 0) | key.mask);
+  }
+  if (!keyed || block.length === 1) return { code: bodies, words };
+  return { code: [`if (${[...keys].map(([w, m]) => `(${local(w)} & ${m}) !== 0`).join(' || ')}) {`, ...bodies, '}'], words };
+}
+
+/** One generated function for consecutive blocks: the state words they read are loaded into locals once. */
+function compileChunk(blocks: readonly Block[]): SuccessorChunk {
+  const used = new Set<number>();
+  for (const b of blocks) for (const w of b.words) used.add(w);
+  const loads = [...used].sort((a, b) => a - b).map((w) => `const s${w} = s[${w}];`);
+  const code = [...loads, 'let n = 0;', ...blocks.flatMap((b) => b.code), 'return n;'].join('\n');
+  return new Function('s', 'next', 'emit', 'fault', 'overflow', code) as SuccessorChunk;
+}
+
+/** The successor function in chunks of about CHUNK_CHARS characters, in transition order. */
+function compileChunks(transitions: readonly NetTransition[], layout: StateLayout, initial: readonly number[]): SuccessorChunk[] {
+  const chunks: SuccessorChunk[] = [];
+  let pending: Block[] = [];
+  let size = 0;
+  for (let i = 0; i < transitions.length; i += BLOCK) {
+    const block = blockCode(transitions.slice(i, i + BLOCK), i, layout, initial);
+    const chars = block.code.reduce((n, line) => n + line.length + 1, 0);
+    if (pending.length > 0 && size + chars > CHUNK_CHARS) {
+      chunks.push(compileChunk(pending));
+      pending = [];
+      size = 0;
+    }
+    pending.push(block);
+    size += chars;
+  }
+  if (pending.length > 0) chunks.push(compileChunk(pending));
+  return chunks;
 }
 
 function compilePredicate(e: Expr, layout: StateLayout): Predicate {
@@ -94,8 +111,8 @@ export function compileModel(model: Model): CompiledModel {
   const slots: Slot[] = model.slots.toArray();
   const layout = packLayout(slots.map((s) => ({ name: s.name, ...typeRange(s.type) })));
   const transitions: NetTransition[] = model.transitions.toArray();
-  const chunks: SuccessorChunk[] = [];
-  for (let i = 0; i < transitions.length; i += CHUNK) chunks.push(compileChunk(transitions.slice(i, i + CHUNK), i, layout));
+  const initialValues = slots.map((s) => s.initial);
+  const chunks = compileChunks(transitions, layout, initialValues);
 
   const atoms: AtomInfo[] = [];
   const predicates: Predicate[] = [];
@@ -116,7 +133,6 @@ export function compileModel(model: Model): CompiledModel {
     }
   });
 
-  const initialValues = slots.map((s) => s.initial);
   const infos: TransitionInfo[] = transitions.map((t) => ({
     name: t.name,
     label: t.label,
@@ -151,11 +167,14 @@ export function compileModel(model: Model): CompiledModel {
       }
     },
     successors(s: Int32Array, emit: SuccessorSink, fault?: FaultSink): number {
-      faultSink = fault;
-      const next = scratch;
-      let n = 0;
-      for (let c = 0; c < chunks.length; c++) n += chunks[c](s, next, emit, reportFault);
-      return n;
+      // A sink that asks for successors again (none does today) gets a buffer of its own.
+      if (busy) return expand(s, new Int32Array(layout.stateWords), emit, fault);
+      busy = true;
+      try {
+        return expand(s, scratch, emit, fault);
+      } finally {
+        busy = false;
+      }
     },
     label(s: Int32Array, ap: AtomId): boolean {
       return predicates[ap](s);
@@ -173,5 +192,17 @@ export function compileModel(model: Model): CompiledModel {
     },
   };
   const scratch = new Int32Array(layout.stateWords);
+  const overflow = overflowFiring(transitions, layout, reportFault);
+  let busy = false;
+  // The chunks expect next = s on entry and leave it so (they restore the words they change).
+  const expand = (s: Int32Array, next: Int32Array, emit: SuccessorSink, fault: FaultSink | undefined): number => {
+    const outer = faultSink;
+    faultSink = fault;
+    next.set(s);
+    let n = 0;
+    for (let c = 0; c < chunks.length; c++) n += chunks[c](s, next, emit, reportFault, overflow);
+    faultSink = outer;
+    return n;
+  };
   return system;
 }

@@ -11,10 +11,21 @@ function int(n: number): string {
   return n < 0 ? `(${n})` : String(n);
 }
 
-/** Source reading slot `L` from the Int32Array named `v`. */
-export function readCode(L: SlotLayout, v = 's'): string {
+/**
+ * Where a state word is read from: the Int32Array named by a string (`s`
+ * gives `s[3]`), or a function naming the word (a local holding `s[3]`).
+ */
+export type WordSource = string | ((word: number) => string);
+
+function wordCode(v: WordSource, word: number): string {
+  return typeof v === 'string' ? `${v}[${word}]` : v(word);
+}
+
+/** Source reading slot `L` from the state words `v`. */
+export function readCode(L: SlotLayout, v: WordSource = 's'): string {
   if (L.bits === 0) return int(L.lo);
-  const raw = L.bits === 32 ? `(${v}[${L.word}] >>> 0)` : L.shift === 0 ? `(${v}[${L.word}] & ${L.mask})` : `((${v}[${L.word}] >>> ${L.shift}) & ${L.mask})`;
+  const w = wordCode(v, L.word);
+  const raw = L.bits === 32 ? `(${w} >>> 0)` : L.shift === 0 ? `(${w} & ${L.mask})` : `((${w} >>> ${L.shift}) & ${L.mask})`;
   return L.lo === 0 ? raw : `(${raw} + ${int(L.lo)})`;
 }
 
@@ -28,7 +39,7 @@ export function writeCode(L: SlotLayout, value: string, v = 'next'): string {
 }
 
 /** Numeric expression (booleans are 0/1). */
-export function exprCode(e: Expr, layout: StateLayout, v = 's'): string {
+export function exprCode(e: Expr, layout: StateLayout, v: WordSource = 's'): string {
   switch (e.kind) {
     case 'const':
       return int(e.value);
@@ -75,7 +86,7 @@ export function exprCode(e: Expr, layout: StateLayout, v = 's'): string {
 }
 
 /** Boolean-valued condition code (for `if`). */
-export function condCode(e: Expr, layout: StateLayout, v = 's'): string {
+export function condCode(e: Expr, layout: StateLayout, v: WordSource = 's'): string {
   if (e.kind === 'const') return e.value !== 0 ? 'true' : 'false';
   if (e.kind === 'binary') {
     const a = () => exprCode(e.left, layout, v);

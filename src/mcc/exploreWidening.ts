@@ -2,10 +2,11 @@
  * Explores a PNML net whose places are unbounded in theory with slots that
  * are bounded in fact, without ever wrapping or claiming too much: each
  * place starts with the narrowest width that holds its initial marking
- * (1 bit for most), and a place that would overflow is widened (1 → 8 →
- * 16 → 31 bits) and the net explored again. Only an overflow at 31 bits is
+ * (1 bit for most), and a place that would overflow is widened (1 → 4 →
+ * 8 → 16 → 31 bits) and the net explored again. Only an overflow at 31 bits is
  * left for the in_range property to report. Narrow slots pack many places
- * per word, which makes safe nets several times faster to explore.
+ * per word, which makes safe nets several times faster to explore. A place
+ * with a structural bound (placeBounds.ts) starts at exactly that width.
  */
 import { compileModel, type CompiledModel } from '../compile/compileModel.js';
 import { explore } from '../explore/explore.js';
@@ -15,11 +16,12 @@ import type { SystemSource } from '../explore/parallel/workerProtocol.js';
 import type { WidenedNet } from './widenedSystem.js';
 import type { Model } from '../model/model.js';
 import { readPnml, type PnmlNet } from '../pnml/readPnml.js';
+import { placeBounds } from './placeBounds.js';
 import { readSlot } from '../system/stateLayout.js';
 import type { FaultSink, SuccessorSink, TransitionSystem } from '../system/transitionSystem.js';
 
-/** Place capacities tried in turn: 1, 8, 16 and 31 bits. */
-export const CAPACITY_STEPS = [1, 255, 65535, 2 ** 31 - 1] as const;
+/** Place capacities tried in turn: 1, 4, 8, 16 and 31 bits (4 bits: most bounded places of the MCC nets hold at most 15 tokens). */
+export const CAPACITY_STEPS = [1, 15, 255, 65535, 2 ** 31 - 1] as const;
 const MAX_CAPACITY = CAPACITY_STEPS[CAPACITY_STEPS.length - 1];
 
 /** After the first overflow at expansion f, a round goes on to 2f + this many expansions to find more overflowing places, then stops. */
@@ -34,6 +36,8 @@ export interface WidenedExploration {
   readonly capacities: readonly number[];
   /** Explorations run (1 when no place overflowed). */
   readonly rounds: number;
+  /** Seconds spent finding structural bounds before the first round. */
+  readonly boundsSeconds: number;
 }
 
 export interface WideningHooks {
@@ -47,6 +51,10 @@ export interface WideningHooks {
    * capacities, so `model` must leave the net's transitions and terminal as read.
    */
   readonly workers?: number;
+  /** Called after each round's exploration (the benchmark times every round: each is work the user waits for). */
+  readonly onRound?: (exploration: Exploration, system: CompiledModel) => void;
+  /** Start bounded places at their P-semiflow bound (default true; false tests widening alone). */
+  readonly structuralBounds?: boolean;
 }
 
 function stepFor(tokens: number): number {
@@ -131,9 +139,28 @@ export class OverflowWatch implements TransitionSystem {
   }
 }
 
+/**
+ * First widths: a place's structural bound where it has one (it cannot
+ * overflow it; a place bounded by 0 takes no bits), else the narrowest
+ * step holding its initial tokens.
+ */
+function firstCapacities(text: string, file: string, hooks: WideningHooks): number[] | undefined {
+  if (hooks.structuralBounds === false) return undefined;
+  const net = readPnml(text, file, { capacity: (_, initial) => stepFor(initial) });
+  const model = hooks.model ? hooks.model(net) : net.model;
+  if (model.slots.size !== net.model.slots.size) return undefined;
+  const bounds = placeBounds(model);
+  if (bounds.every((b) => b === undefined)) return undefined;
+  return model.slots.toArray().map((s, i) => {
+    const b = bounds[i];
+    return b === undefined ? stepFor(s.initial) : Math.min(MAX_CAPACITY, Math.max(b, s.initial));
+  });
+}
+
 export function exploreWidening(text: string, file: string, hooks: WideningHooks): WidenedExploration {
   const started = performance.now();
-  let capacities: number[] | undefined;
+  let capacities: number[] | undefined = firstCapacities(text, file, hooks);
+  const boundsSeconds = (performance.now() - started) / 1000;
   for (let round = 1; ; round++) {
     const caps = capacities;
     const net = readPnml(text, file, { capacity: (i, initial) => caps?.[i] ?? stepFor(initial) });
@@ -156,6 +183,7 @@ export function exploreWidening(text: string, file: string, hooks: WideningHooks
       workers > 1 ? exploreParallel(watch, roundOptions, { workers, source: widenedSource(text, file, capacityOf, flag) }) : explore(watch, roundOptions);
     // Overflows seen by worker threads come back as faults (the first ones of each thread).
     if (workers > 1) notePlaces(watch, exploration);
+    hooks.onRound?.(exploration, system);
     let widened = false;
     for (const slot of watch.overflowing) {
       const next = CAPACITY_STEPS.find((c) => c > capacityOf[slot]);
@@ -164,7 +192,7 @@ export function exploreWidening(text: string, file: string, hooks: WideningHooks
         widened = true;
       }
     }
-    const result = { net, model, system, exploration, capacities: capacityOf, rounds: round };
+    const result = { net, model, system, exploration, capacities: capacityOf, rounds: round, boundsSeconds };
     if (!widened) return result;
     // Out of time, or stopped by the user: no next round, and overflows of narrow places are no verdict.
     const interrupted = userStop?.() ?? false;

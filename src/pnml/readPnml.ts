@@ -16,7 +16,11 @@ import { attributeSpanOf, childrenNamed, firstChild, labelText, parseXml, tagSpa
 export const DEFAULT_PNML_CAPACITY = 255;
 
 export interface ReadPnmlOptions {
-  /** Largest token count a place's slot can hold (raised to the initial marking if below it). */
+  /**
+   * Largest token count a place's slot can hold (raised to the initial
+   * marking if below it). 0 makes a constant, zero-width slot: for a place
+   * known never to be marked.
+   */
   readonly capacity?: (placeIndex: number, initialTokens: number) => number;
 }
 
@@ -145,7 +149,7 @@ export function readPnml(text: string, file: string, options: ReadPnmlOptions = 
     makeSlot({
       name: placeNames[i],
       role: 'place',
-      type: { kind: 'int', lo: 0, hi: Math.max(capacity(i, p.initial), p.initial, 1) },
+      type: { kind: 'int', lo: 0, hi: Math.max(capacity(i, p.initial), p.initial) },
       initial: p.initial,
       span: span(p.element),
     }),

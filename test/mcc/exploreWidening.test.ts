@@ -15,13 +15,42 @@ import { dslNetText, pnmlText } from '../pnml/pnmlText.js';
 describe('exploreWidening', () => {
   it('widens exactly the places that overflow, round by round, until the net fits', () => {
     const text = pnmlText({ places: 'src=300 dst flag=1 side', transitions: ['move: src -> dst', 'toggle: flag -> side', 'back: side -> flag'] });
-    const w = exploreWidening(text, 'n.pnml', { options: () => ({}) });
+    const w = exploreWidening(text, 'n.pnml', { options: () => ({}), structuralBounds: false });
     expect(w.exploration.status.kind).toBe('complete');
     expect(w.exploration.faults).toEqual([]);
     expect(w.exploration.states).toBe(301 * 2);
-    // src starts wide enough for 300; dst grows 1 → 255 → 65535; the flag places stay one bit.
+    // src starts wide enough for 300; dst grows 1 → 15 → 255 → 65535; the flag places stay one bit.
     expect(w.capacities).toEqual([65535, 65535, 1, 1]);
-    expect(w.rounds).toBe(3);
+    expect(w.rounds).toBe(4);
+  });
+
+  it('starts places at their structural bounds, so the same net needs one round and fewer bits', () => {
+    const text = pnmlText({ places: 'src=300 dst flag=1 side', transitions: ['move: src -> dst', 'toggle: flag -> side', 'back: side -> flag'] });
+    const rounds: number[] = [];
+    const w = exploreWidening(text, 'n.pnml', { options: () => ({}), onRound: (x) => rounds.push(x.states) });
+    expect(w.exploration.states).toBe(301 * 2);
+    // src + dst = 300 and flag + side = 1 in every reachable marking.
+    expect(w.capacities).toEqual([300, 300, 1, 1]);
+    expect(w.rounds).toBe(1);
+    expect(rounds).toEqual([602]);
+    expect(w.system.layout.stateWords).toBe(1);
+  });
+
+  it('gives a place that is never marked no bits at all', () => {
+    const text = pnmlText({ places: 'p=1 q d1 d2', transitions: ['a: p -> q', 'b: q -> p', 'c: d1 -> d2 + q', 'e: d2 -> d1'] });
+    const w = exploreWidening(text, 'n.pnml', { options: () => ({}) });
+    expect(w.capacities).toEqual([1, 1, 0, 0]);
+    expect(w.system.layout.slots.map((s) => s.bits)).toEqual([1, 1, 0, 0]);
+    expect([w.exploration.states, w.exploration.transitions, w.exploration.faults.length, w.rounds]).toEqual([2, 2, 0, 1]);
+  });
+
+  it('widens a place whose bound the semiflows do not give, alongside bounded ones', () => {
+    // p and q are bounded by p + q = 1; r grows without a semiflow over it until the limit stops it.
+    const text = pnmlText({ places: 'p=1 q r', transitions: ['a: p -> q + r', 'b: q -> p'] });
+    const w = exploreWidening(text, 'n.pnml', { options: () => ({ maxStates: 700 }) });
+    expect(w.capacities.slice(0, 2)).toEqual([1, 1]);
+    expect(w.capacities[2]).toBe(65535);
+    expect(w.rounds).toBe(4);
   });
 
   it('gives exact MCC figures for a net whose places need different widths', () => {

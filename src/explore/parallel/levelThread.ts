@@ -92,8 +92,10 @@ export class LevelThread {
       const levelEnd = Atomics.load(c, C_LEVEL_END);
       const block = Atomics.load(c, C_BLOCK);
       for (;;) {
-        // No expansion starts once a resize is asked for, so the table's headroom covers what is under way.
-        if (Atomics.load(c, C_STOP) !== 0 || Atomics.load(c, C_RESIZE) !== 0) break;
+        // An expansion starts only while at most growAt states are stored (the thread that stored
+        // past it may not have raised the resize flag yet; it does before the barrier), so the
+        // headroom — one expansion per thread — covers what is under way.
+        if (Atomics.load(c, C_STOP) !== 0 || Atomics.load(c, C_RESIZE) !== 0 || Atomics.load(c, C_COUNT) > this.table.growThreshold) break;
         if (cursor >= end) {
           const b = Atomics.add(c, C_NEXT, block);
           if (b >= levelEnd) break;

@@ -23,6 +23,11 @@ export class SharedTable {
   private mask = 0;
   private capacity = 0;
   private growAt = 0;
+
+  /** Stored states from which the table must grow (an expansion may start only below it). */
+  get growThreshold(): number {
+    return this.growAt;
+  }
   private readonly limited: boolean;
   private readonly control: Int32Array;
 
@@ -96,7 +101,8 @@ export class SharedTable {
     const control = this.control;
     // With a state limit, a pre-check keeps the count from running past it by more than one per thread.
     const index = this.limited && Atomics.load(control, C_COUNT) >= this.maxStates ? this.maxStates : Atomics.add(control, C_COUNT, 1);
-    if (index === this.growAt) Atomics.store(control, C_RESIZE, 1);
+    // `>=`, not `===`: the thread that took index growAt may be descheduled before it raises the flag.
+    if (index >= this.growAt) Atomics.store(control, C_RESIZE, 1);
     if (index >= this.maxStates) {
       Atomics.store(this.table, slot, 0);
       return REFUSED;

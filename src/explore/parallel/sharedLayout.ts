@@ -3,6 +3,7 @@
  * words (counters, commands, barrier), per-thread figures, and three
  * growable SharedArrayBuffers (hash table, state arena, parent links).
  */
+import { hashWords } from '../stateStore.js';
 
 /**
  * Indices into the control block (plain constants: no enums, so files
@@ -85,30 +86,13 @@ export function tableBytes(b: SharedBuffers): number {
   return b.table.byteLength + b.arena.byteLength + b.parents.byteLength;
 }
 
-/**
- * A 32-bit hash of W words (multiply, rotate, mix, final avalanche in the
- * manner of murmur3), so even one-word counters spread over the table.
- */
-export function hashState(s: Int32Array, offset: number, words: number): number {
-  let h = 0x5bd1e995 ^ words;
-  for (let k = 0; k < words; k++) {
-    let x = Math.imul(s[offset + k], 0xcc9e2d51);
-    x = (x << 15) | (x >>> 17);
-    h ^= Math.imul(x, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
+/** The sequential store's hash: one function for every visited set. */
+export const hashState = hashWords;
 
 /**
- * Sizes for a table of `slots` slots. The thread that stores state number
- * growAt asks for a resize, and threads start no expansion once that is
- * asked; the expansions already under way add at most `headroom` states
+ * Sizes for a table of `slots` slots. A thread that stores state number
+ * growAt or later asks for a resize, and threads start no expansion once
+ * more than growAt states are stored; the expansions already under way add at most `headroom` states
  * (threads × transitions) in all, so the arena needs room for
  * growAt + 1 + headroom states and the table still has an empty slot.
  */
